@@ -1,0 +1,1 @@
+"""Reading 指标值 texts (targets and actuals) into structured values."""

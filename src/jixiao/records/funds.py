@@ -1,0 +1,76 @@
+"""The eight fund codes of the record format and how fund names map onto them."""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+
+class Fund(StrEnum):
+    """社会保险基金 (险种). Values are the record-format codes."""
+
+    enterprise_pension = "enterprise_pension"
+    public_pension = "public_pension"
+    resident_pension = "resident_pension"
+    employee_medical = "employee_medical"
+    resident_medical = "resident_medical"
+    work_injury = "work_injury"
+    unemployment = "unemployment"
+    maternity = "maternity"
+
+    @property
+    def label(self) -> str:
+        """The fund's Chinese name."""
+        return FUND_LABELS[self]
+
+    @property
+    def is_medical(self) -> bool:
+        return self in (Fund.employee_medical, Fund.resident_medical, Fund.maternity)
+
+    @property
+    def is_pension(self) -> bool:
+        return self in (Fund.enterprise_pension, Fund.public_pension, Fund.resident_pension)
+
+
+FUND_LABELS: dict[Fund, str] = {
+    Fund.enterprise_pension: "企业职工基本养老保险",
+    Fund.public_pension: "机关事业单位基本养老保险",
+    Fund.resident_pension: "城乡居民基本养老保险",
+    Fund.employee_medical: "城镇职工基本医疗保险",
+    Fund.resident_medical: "城乡居民基本医疗保险",
+    Fund.work_injury: "工伤保险",
+    Fund.unemployment: "失业保险",
+    Fund.maternity: "生育保险",
+}
+
+# Ordered: the first pattern that matches wins. Medical before pension words,
+# specific before general ("城乡居民" + 医疗 before "城乡居民" + 养老).
+_FUND_PATTERNS: list[tuple[Fund, re.Pattern[str]]] = [
+    (Fund.resident_medical, re.compile(r"(城乡)?居民.{0,6}医疗|居民医保|新农合|新型农村合作医疗")),
+    (Fund.employee_medical, re.compile(r"职工.{0,6}医疗|职工医保|城镇职工.{0,4}医")),
+    (Fund.resident_pension, re.compile(r"(城乡)?居民.{0,6}养老|新农保|城居保")),
+    (Fund.public_pension, re.compile(r"机关(事业)?(单位)?.{0,6}养老|机关养老")),
+    (Fund.enterprise_pension, re.compile(r"企业(职工)?.{0,6}养老|企业养老")),
+    (Fund.work_injury, re.compile(r"工伤")),
+    (Fund.unemployment, re.compile(r"失业")),
+    (Fund.maternity, re.compile(r"生育")),
+]
+
+
+def fund_from_text(text: str | None) -> Fund | None:
+    """The fund a project name or 决算 row names, or ``None`` if it names none or several.
+
+    >>> fund_from_text("城乡居民基本养老保险补助项目")
+    <Fund.resident_pension: 'resident_pension'>
+    >>> fund_from_text("2020年城镇职工医疗保险基金支出项目")
+    <Fund.employee_medical: 'employee_medical'>
+    >>> fund_from_text("疏勒县医疗保险基金支出项目") is None
+    True
+    """
+    if not text:
+        return None
+    compact = re.sub(r"\s+", "", text)
+    for fund, pattern in _FUND_PATTERNS:
+        if pattern.search(compact):
+            return fund
+    return None

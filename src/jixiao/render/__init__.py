@@ -1,0 +1,1 @@
+"""Records → xlsx, docx, pdf and html; drafted reports."""

@@ -1,0 +1,1 @@
+"""Computations (rates, progress, scores, grades) and the check catalog."""
