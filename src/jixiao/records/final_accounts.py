@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from jixiao.records.common import RecordBase
 from jixiao.records.funds import Fund
@@ -36,5 +36,5 @@ class FinalAccountsRecord(RecordBase):
     """决算 for one region and year; ``funds`` has an entry for every fund row with a number."""
 
     kind: Literal["final_accounts"] = "final_accounts"
-    funds: dict[Fund, FundAccounts] = {}
-    totals: FundAccounts = FundAccounts()
+    funds: dict[Fund, FundAccounts] = Field(default_factory=dict)
+    totals: FundAccounts = Field(default_factory=FundAccounts)

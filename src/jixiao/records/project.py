@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from jixiao.records.common import RecordBase
 from jixiao.records.numbers import Number
@@ -73,11 +73,11 @@ class ProjectRecordBase(RecordBase):
     unit: str | None = None
     reporting_unit: str | None = None
     period: str | None = None
-    budget: Budget = Budget()
+    budget: Budget = Field(default_factory=Budget)
     goal: str | None = None
     progress: str | None = None
     overall_completion_pct: Number | None = None
-    indicators: list[Indicator] = []
+    indicators: list[Indicator] = Field(default_factory=list)
     deviation: str | None = None
     total_weight: Number | None = None
     total_score: Number | None = None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from jixiao.records.common import RecordBase
 from jixiao.records.numbers import Number
@@ -43,4 +43,4 @@ class ReportRecord(RecordBase):
 
     kind: Literal["report"] = "report"
     text: str = ""
-    facts: list[Fact] = []
+    facts: list[Fact] = Field(default_factory=list)
