@@ -74,3 +74,18 @@ def fund_from_text(text: str | None) -> Fund | None:
         if pattern.search(compact):
             return fund
     return None
+
+
+def funds_in_text(text: str | None) -> list[Fund]:
+    """Every fund a text names, in code order; several for a text covering several funds.
+
+    >>> funds_in_text("城镇职工、居民医疗保险支出")
+    [<Fund.employee_medical: 'employee_medical'>, <Fund.resident_medical: 'resident_medical'>]
+    >>> funds_in_text("岳普湖县社会保险基金")
+    []
+    """
+    if not text:
+        return []
+    compact = re.sub(r"\s+", "", text)
+    named = {fund for fund, pattern in _FUND_PATTERNS if pattern.search(compact)}
+    return [fund for fund in Fund if fund in named]

@@ -1,0 +1,401 @@
+"""决算 tables (收入表, 支出表, 结余表) of one region and year → one ``final_accounts`` record.
+
+Rows are read by what their label says, never by position:
+
+- a **main row** names a fund (``一、企业职工基本养老保险基金收入``, read with
+  :func:`jixiao.records.fund_from_text`) or the whole (``全区社会保险基金收入合计``,
+  ``社会保险基金本年收支结余``, ``…年末累计结余``) and gives ``income``,
+  ``expenditure``, ``balance`` (本年收支结余) or ``closing_balance`` (年末累计/滚存结余);
+- a **sub-item row** (``其中: 保险费收入``, ``利息收入``, ``财政补贴收入``,
+  ``其中: 基本养老金支出`` …) belongs to the main row above it, and so do
+  ``本年收支结余`` / ``年末滚存结余`` rows printed under a bare fund name;
+- opening balances (上年结余, 年初滚存结余) and other lines have no member.
+
+Benefit lines (``expenditure_benefits``): a line that is itself the benefit
+total (…待遇支出, 基本养老金支出, 失业保险金支出) is taken as printed. The
+生育保险 form prints two parts instead (医疗费用支出 and 生育津贴支出), which
+together are its 待遇支出: their sum is taken, with the printed precision; a
+blank part counts as nothing, and both blank is ``null``.
+
+The record's ``title`` is the first table's title as printed; ``region`` and
+``year`` come from the titles (the year also from a ``2020年决算数`` header).
+
+Tables may also be printed the other way round, one column per fund (``项目 |
+合计 | 企业职工基本养老保险基金 | …``); the header row tells which layout it is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Literal
+
+from jixiao.ingest.errors import IngestError
+from jixiao.ingest.locality import region_of, year_of
+from jixiao.ingest.project.cells import parse_number
+from jixiao.ingest.project.labels import money_unit_in
+from jixiao.ingest.rows import Row
+from jixiao.ingest.segments import AccountsPart, Segment, row_text
+from jixiao.ingest.text import clean_cell, label_key
+from jixiao.records import FinalAccountsRecord, Fund, FundAccounts, MoneyUnit, fund_from_text
+
+Owner = Fund | Literal["total"]
+Metric = Literal[
+    "income",
+    "income_contributions",
+    "income_interest",
+    "income_subsidy",
+    "expenditure",
+    "expenditure_benefits",
+    "balance",
+    "closing_balance",
+]
+
+_BRACKETED = re.compile(r"[(（]([\d,.]+)[)）]")
+_TOTAL_WORDS = re.compile(r"合计|总计|社会保险基金|社保基金|全[县区市州省]")
+_SUBITEM_START = re.compile(r"^其中")
+_ENUMERATOR = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|\d+[、.．]|[(（][一二三四五六七八九十\d]+[)）])"
+)
+
+# Sub-item labels (label_key form) → the member they fill.
+_SUBITEM_METRICS: tuple[tuple[re.Pattern[str], Metric], ...] = (
+    (re.compile(r"利息收入"), "income_interest"),
+    (re.compile(r"财政(补贴|补助)收入|补贴收入"), "income_subsidy"),
+    (re.compile(r"(保险费|保费|缴费)收入"), "income_contributions"),
+)
+_BENEFIT_TOTAL = re.compile(r"待遇支出|基本养老金支出|养老金支出|失业保险金支出")
+_BENEFIT_PART = re.compile(r"医疗费用支出|生育津贴支出")
+_VALUE_COLUMN = re.compile(r"决算")
+_HEADER_WORD = re.compile(r"^项目|^科目|决算|预算|合计|总计|^单位|^金额单位")
+
+
+def parse_amount(text: str) -> Decimal | None:
+    """A printed 决算 amount as an exact decimal; ``None`` for a blank or dash cell.
+
+    Read by :func:`jixiao.ingest.project.cells.parse_number` after the accounting
+    forms are normalised: ``(1,234.50)`` and ``－1,234.50`` are negative.
+
+    >>> parse_amount("43,436.13"), parse_amount("-10,670.54"), parse_amount("<b>2,161.00</b>")
+    (Decimal('43436.13'), Decimal('-10670.54'), Decimal('2161.00'))
+    >>> parse_amount("") is None, parse_amount("—") is None, parse_amount("(1,234.50)")
+    (True, True, Decimal('-1234.50'))
+    """
+    cleaned = clean_cell(text).replace("，", ",")
+    if cleaned[:1] in ("−", "－"):
+        cleaned = "-" + cleaned[1:]
+    bracketed = _BRACKETED.fullmatch(cleaned)
+    if bracketed:
+        cleaned = "-" + bracketed.group(1)
+    return parse_number(cleaned)
+
+
+def _main_metric(key: str, part: AccountsPart | None) -> Metric | None:
+    """The member a main row gives; a bare fund name takes its table's (收入表 → income).
+    An opening balance (上年结余, 年初滚存结余) has no member."""
+    if "结余" in key and re.search(r"上年|年初|期初", key):
+        return None
+    if re.search(r"(累计|滚存|年末|期末)结余", key):
+        return "closing_balance"
+    if "结余" in key:
+        return "balance"
+    if "收入" in key or (part == "income" and "支出" not in key):
+        return "income"
+    if "支出" in key or part == "expenditure":
+        return "expenditure"
+    return None
+
+
+def _subitem_metric(key: str) -> Metric | Literal["benefit_part"] | None:
+    for pattern, metric in _SUBITEM_METRICS:
+        if pattern.search(key):
+            return metric
+    if _BENEFIT_TOTAL.search(key):
+        return "expenditure_benefits"
+    if _BENEFIT_PART.search(key):
+        return "benefit_part"
+    return None
+
+
+@dataclass
+class _Lines:
+    """What the tables print for one fund (or the total)."""
+
+    values: dict[Metric, Decimal | None] = field(default_factory=dict)
+    benefit_parts: list[Decimal | None] = field(default_factory=list)
+
+    def put(self, metric: Metric, value: Decimal | None) -> None:
+        if self.values.get(metric) is None:
+            self.values[metric] = value
+
+    def accounts(self) -> FundAccounts:
+        values = dict(self.values)
+        if values.get("expenditure_benefits") is None and self.benefit_parts:
+            printed = [v for v in self.benefit_parts if v is not None]
+            values["expenditure_benefits"] = sum(printed[1:], printed[0]) if printed else None
+        return FundAccounts(**values)
+
+
+@dataclass
+class _Table:
+    """One table's rows as (label, cells) with its header, if any."""
+
+    part: AccountsPart | None
+    header: list[str] | None
+    body: list[tuple[Row, str, list[str]]]
+    unread: list[Row]  # table rows above the figures that are not a header either
+
+
+def _split_label(row: Row) -> tuple[str, list[str]]:
+    """Label and value cells of a row; a text row ``label 1,234.00`` is split at the number."""
+    cells = [clean_cell(c) for c in row.cells]
+    if len(cells) == 1:
+        match = re.match(r"^(.*?[^\d,.\s-])\s*([-−－]?[\d,]+(?:\.\d+)?)$", cells[0])
+        if match and not re.search(r"\d{4}年", match.group(2)):
+            return match.group(1), [match.group(2)]
+        return cells[0], []
+    return cells[0], cells[1:]
+
+
+def _is_data(key: str, values: list[str]) -> bool:
+    """A row of figures: it names a fund, the total or a sub-item, or prints a number."""
+    return (
+        _row_owner(key) is not None
+        or _subitem_metric(key) is not None
+        or any(parse_amount(v) is not None for v in values)
+    )
+
+
+def _merge_header(header_rows: list[list[str]]) -> list[str] | None:
+    """One name per column from the header rows above the figures (spans leave blanks)."""
+    if not header_rows:
+        return None
+    width = max(len(r) for r in header_rows)
+    return ["".join(r[i] for r in header_rows if i < len(r)) for i in range(width)]
+
+
+def _is_header(key: str, values: list[str]) -> bool:
+    """A header row: 项目 | 2020年决算数, or a row of fund names / 合计 over the figures."""
+    return bool(key == "" or _HEADER_WORD.search(key)) or any(
+        _HEADER_WORD.search(label_key(v)) or fund_from_text(v) for v in values
+    )
+
+
+def _read_table(segment: Segment) -> _Table:
+    """Header and figure rows of one table.
+
+    One-cell-per-line text (docx2txt, ``pdftotext -raw``) prints a label and then
+    its figures on lines of their own: a line holding only a number is a value of
+    the label line above it, and the header words above the first label
+    (``项目`` / ``2020年决算数``) make one header row.
+    """
+    header_rows: list[list[str]] = []
+    loose_header: list[str] = []
+    body: list[tuple[Row, str, list[str]]] = []
+    unread: list[Row] = []
+    for row in segment.rows:
+        if not row.filled:
+            continue
+        label, values = _split_label(row)
+        if not values and body and len(row.filled) == 1 and parse_amount(label) is not None:
+            body[-1][2].append(label)  # a figure on its own line
+            continue
+        key = _ENUMERATOR.sub("", label_key(label))
+        if not body and not _is_data(key, values):
+            if values and _is_header(key, values):
+                header_rows.append([label, *values])
+            elif values:
+                unread.append(row)
+            elif _is_header(key, []) and not money_unit_in(label):
+                loose_header.append(label)
+            continue
+        body.append((row, label, values))
+    if not header_rows and len(loose_header) >= 2:
+        header_rows.append(loose_header)
+    return _Table(segment.part, _merge_header(header_rows), body, unread)
+
+
+def _fund_columns(header: list[str] | None) -> dict[int, Owner] | None:
+    """Column → owner when the header names funds (one column per fund), else ``None``."""
+    if header is None:
+        return None
+    owners: dict[int, Owner] = {}
+    for index, cell in enumerate(header[1:]):
+        fund = fund_from_text(cell)
+        if fund is not None:
+            owners[index] = fund
+        elif re.search(r"合计|总计", cell):
+            owners[index] = "total"
+    return owners if sum(1 for o in owners.values() if o != "total") >= 2 else None
+
+
+def _value(values: list[str], header: list[str] | None) -> Decimal | None:
+    """The 决算数 of a row: the 决算 column if the header names one, else the one number."""
+    parsed = [parse_amount(v) for v in values]
+    numbers = [v for v in parsed if v is not None]
+    if header is not None:
+        for index, name in enumerate(header[1:]):
+            if _VALUE_COLUMN.search(name) and index < len(parsed) and parsed[index] is not None:
+                return parsed[index]
+    if len(numbers) == 1 or (numbers and header is None):
+        return numbers[0]
+    if numbers and header is not None and not any(_VALUE_COLUMN.search(h) for h in header[1:]):
+        return numbers[0]
+    return None
+
+
+def _row_owner(key: str) -> Owner | None:
+    """Owner of a main row, or ``None`` for a sub-item row."""
+    if _SUBITEM_START.match(key):
+        return None
+    if _subitem_metric(key) is not None and not re.search(r"基金|合计|总计", key):
+        return None  # 生育津贴支出, 工伤保险待遇支出: a fund's word, but a sub-item
+    fund = fund_from_text(key)
+    if fund is not None:
+        return fund
+    if _TOTAL_WORDS.search(key):
+        return "total"
+    return None
+
+
+def _collect_rows(table: _Table, lines: dict[Owner, _Lines]) -> int:
+    """Fund-per-row layout; returns the number of rows understood."""
+    owner: Owner | None = None
+    understood = 0
+    for _row, label, values in table.body:
+        key = _ENUMERATOR.sub("", label_key(label))
+        value = _value(values, table.header)
+        row_owner = _row_owner(key)
+        if row_owner is not None:
+            metric = _main_metric(key, table.part)
+            owner = row_owner
+            if metric is not None:
+                lines.setdefault(owner, _Lines()).put(metric, value)
+                understood += 1
+            continue
+        sub = _subitem_metric(key)
+        if sub is None and not _SUBITEM_START.match(key):
+            # 本年收支结余 / 年末滚存结余 printed under a bare fund name
+            balance = _main_metric(key, None)
+            sub = balance if balance in ("balance", "closing_balance") else None
+        if owner is None or sub is None:
+            continue
+        understood += 1
+        target = lines.setdefault(owner, _Lines())
+        if sub == "benefit_part":
+            target.benefit_parts.append(value)
+        else:
+            target.put(sub, value)
+    return understood
+
+
+def _collect_columns(table: _Table, columns: dict[int, Owner], lines: dict[Owner, _Lines]) -> int:
+    """Fund-per-column layout; returns the number of rows understood."""
+    understood = 0
+    for _row, label, values in table.body:
+        key = _ENUMERATOR.sub("", label_key(label))
+        sub = _subitem_metric(key)
+        metric = sub if sub is not None else _main_metric(key, table.part)
+        if metric is None or (sub is None and _SUBITEM_START.match(key)):
+            continue
+        understood += 1
+        for index, owner in columns.items():
+            value = parse_amount(values[index]) if index < len(values) else None
+            target = lines.setdefault(owner, _Lines())
+            if metric == "benefit_part":
+                target.benefit_parts.append(value)
+            else:
+                target.put(metric, value)
+    return understood
+
+
+_MONEY_UNITS: dict[str, MoneyUnit] = {"万元": "万元", "亿元": "亿元", "元": "元"}
+
+
+def _money_unit(segments: list[Segment]) -> MoneyUnit | None:
+    """``单位: 万元`` under a title (or ``(万元)`` in it), from the first table printing one."""
+    for segment in segments:
+        texts = [row_text(row) for row in segment.rows[:3]] + [segment.title or ""]
+        for text in texts:
+            unit = money_unit_in(text)
+            if unit is not None:
+                return _MONEY_UNITS.get(unit)
+    return None
+
+
+def accounts_key(segment: Segment) -> tuple[str | None, int | None]:
+    """(region, year) a 决算 table's title names, to group the three tables."""
+    title = segment.title or ""
+    return region_of([title]), year_of(title)
+
+
+def looks_like_final_accounts(rows: list[Row]) -> bool:
+    """An untitled table whose labels are 决算 lines (…基金收入/…基金支出/…结余)."""
+    keys = [label_key(r.filled[0]) for r in rows if r.filled]
+    fund_lines = sum(
+        1 for k in keys if re.search(r"基金(本年)?(收入|支出|收支结余|累计结余|滚存结余)", k)
+    )
+    return fund_lines >= 2 and any(re.search(r"决算", label_key(r.text)) for r in rows)
+
+
+def read_final_accounts(segments: list[Segment], source: str = "<input>") -> FinalAccountsRecord:
+    """Merge the 收入表, 支出表 and 结余表 of one region and year into one record."""
+    if not segments:
+        raise ValueError("read_final_accounts needs at least one table")
+    lines: dict[Owner, _Lines] = {}
+    for segment in segments:
+        table = _read_table(segment)
+        if not table.body and table.unread:
+            raise IngestError(
+                "决算表中没有可识别的收入、支出或结余行",
+                source=source,
+                line=table.unread[0].line,
+            )
+        if not table.body:
+            raise IngestError(
+                "决算表在此处截断：标题之后没有表格行",
+                source=source,
+                line=segment.title_row.line if segment.title_row else segment.line,
+            )
+        columns = _fund_columns(table.header)
+        if columns is not None:
+            understood = _collect_columns(table, columns, lines)
+        else:
+            understood = _collect_rows(table, lines)
+        if understood == 0:
+            raise IngestError(
+                "决算表中没有可识别的收入、支出或结余行",
+                source=source,
+                line=table.body[0][0].line,
+            )
+    funds: dict[Fund, FundAccounts] = {}
+    for owner, owned in lines.items():
+        if owner == "total":
+            continue
+        accounts = owned.accounts()
+        if not accounts.is_blank():
+            funds[owner] = accounts
+    ordered = {fund: funds[fund] for fund in Fund if fund in funds}
+    totals = lines["total"].accounts() if "total" in lines else FundAccounts()
+    titles = [s.title for s in segments if s.title]
+    region = region_of(titles)
+    year = next((y for y in (year_of(t) for t in titles) if y), None)
+    if year is None:
+        header_text = " ".join(r.text for s in segments for r in s.rows[:3])
+        year = year_of(header_text)
+    return FinalAccountsRecord(
+        title=titles[0] if titles else None,
+        region=region,
+        year=year,
+        fund=_record_fund(titles),
+        money_unit=_money_unit(segments),
+        funds=ordered,
+        totals=totals,
+    )
+
+
+def _record_fund(titles: list[str]) -> Fund | None:
+    """The fund when every title names the same single fund, else ``None``."""
+    funds = {fund_from_text(t) for t in titles}
+    return funds.pop() if len(funds) == 1 else None

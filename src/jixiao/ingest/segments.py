@@ -1,0 +1,272 @@
+"""Splitting a document's rows into segments: one table or one report each.
+
+A segment starts at a **title**: a text row, a markdown heading or a single-cell
+table row naming a form or a report (…绩效监控情况表, …绩效自评表, …决算收入表,
+…决算的说明, …绩效自评报告 …). Tables printed without a title start a segment
+of unknown kind at their first row; the pipeline then tells the kind from the
+header labels. Rules:
+
+- Footers (制表人, 填报人, 电话 …) end a table; they belong to no segment.
+- ``附件N:`` lines announce the next attachment and belong to no segment (they
+  are kept as the next segment's :attr:`Segment.context`); a ``附件2：`` before a
+  title on the same line is not part of the title.
+- A table row (two or more cells) inside a report ends the report.
+- A report's cover page (cover title over one or more lines, ``(2020年度)``,
+  项目名称/实施单位/项目负责人/填报时间 lines) and the body title after it form
+  one report segment whose title is the body title; the cover rows are kept in
+  :attr:`Segment.cover`.
+- Inside a table, a row repeating the table's first header label starts a new
+  table of the same kind (a second table printed without its own title).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from jixiao.ingest.rows import Row
+from jixiao.ingest.text import clean_cell, label_key
+from jixiao.ingest.vocab import FOOTER_LABELS
+
+SegmentKind = Literal["target", "monitoring", "self_evaluation", "final_accounts", "report"]
+AccountsPart = Literal["income", "expenditure", "balance"]
+
+# Title endings (on label_key text, a trailing "2020年度" or "单位万元" removed).
+_TITLE_PATTERNS: tuple[tuple[re.Pattern[str], SegmentKind, AccountsPart | None], ...] = (
+    (re.compile(r"决算收入表$"), "final_accounts", "income"),
+    (re.compile(r"决算支出表$"), "final_accounts", "expenditure"),
+    (re.compile(r"决算结余表$"), "final_accounts", "balance"),
+    (re.compile(r"绩效监控(情况)?表$"), "monitoring", None),
+    (re.compile(r"绩效自评(情况)?表$"), "self_evaluation", None),
+    (re.compile(r"绩效目标(申报)?表$"), "target", None),
+    (re.compile(r"决算(情况)?的?说明$"), "report", None),
+    (re.compile(r"(绩效自评|绩效评价|自评|评价)(情况)?的?报告$"), "report", None),
+)
+_TITLE_HINT = re.compile(r"[表明告]")
+# What may follow a title's form name on its line: the year, the money unit.
+_TITLE_TAIL = re.compile(r"(?:\d{4}年度?|(?:金额)?单位(?:万元|亿元|元))+$")
+_ATTACHMENT_PREFIX = re.compile(r"^附件\s*\d*\s*[:：]?\s*(?=\S)")
+_MAX_TITLE_CHARS = 60
+_MAX_RAW_TITLE_CHARS = 200  # before cleaning (spaces, markup): longer rows are text
+_SENTENCE_MARKS = re.compile(r"[。，；;]")
+_LABEL_COLON = re.compile(r"^([^:：]{1,12})[:：]")
+_RAW_LABEL_COLON = re.compile(r"^[^:：]{1,40}[:：]")
+_ATTACHMENT = re.compile(r"^附件\s*\d*\s*[:：]?$")
+# Lines of a report cover page below its title: "项目名称：…", "(2020年度)".
+_COVER_FIELD = re.compile(r"^[^：:，。]{2,14}[：:]")
+_YEAR_LINE = re.compile(r"^[(（]?\d{4}年度?[)）]?$")
+_MAX_COVER_ROWS = 10
+_MAX_COVER_TITLE_LINES = 3
+_MAX_COVER_TITLE_CHARS = 30
+# Orphan rows (e.g. 金额单位、填报单位) carried into an untitled table that follows them.
+_MAX_LEADING_ORPHANS = 3
+_MIN_ROWS_BEFORE_REPEAT = 4
+
+
+@dataclass(frozen=True)
+class TitleMatch:
+    """What a title row names: the kind of segment and, for 决算, which table."""
+
+    kind: SegmentKind
+    part: AccountsPart | None
+    text: str
+
+
+@dataclass
+class Segment:
+    """One table or report: its title row (if any), the rows after it and, for a
+    report, the cover rows before its title. ``context`` holds the text lines
+    just before it that belong to no segment (``附件1:`` …). ``kind`` is ``None``
+    for a table without a title until the pipeline has read its header labels."""
+
+    kind: SegmentKind | None
+    title: str | None = None
+    title_row: Row | None = None
+    part: AccountsPart | None = None
+    rows: list[Row] = field(default_factory=list)
+    cover: list[Row] = field(default_factory=list)
+    context: list[str] = field(default_factory=list)
+
+    @property
+    def line(self) -> int:
+        """The 1-based line where the segment starts."""
+        for row in (*self.cover, *([self.title_row] if self.title_row else []), *self.rows):
+            return row.line
+        return 1
+
+
+def row_text(row: Row) -> str:
+    """A row's text with extraction damage and markdown emphasis removed."""
+    return clean_cell(row.text.replace("**", "").replace("__", ""))
+
+
+def is_table_row(row: Row) -> bool:
+    """A row of a table proper: a table style with at least two filled cells."""
+    return row.is_table and len(row.filled) >= 2
+
+
+def match_title(row: Row) -> TitleMatch | None:
+    """The form or report a row names as its title, or ``None``.
+
+    >>> match_title(Row(cells=["岳普湖县社保基金支出绩效监控情况表"], line=1)).kind
+    'monitoring'
+    >>> match_title(Row(cells=["关于 2020 年岳普湖县社会保险基金决算的 说 明"], line=1)).kind
+    'report'
+    >>> match_title(Row(cells=["年度绩效指标完成情况", "一级指标"], line=1, style="tsv")) is None
+    True
+    """
+    return _title(row, row.filled)
+
+
+def _title(row: Row, filled: list[str]) -> TitleMatch | None:
+    if (row.is_table and len(filled) != 1) or sum(len(c) for c in filled) > _MAX_RAW_TITLE_CHARS:
+        return None
+    if not any(_TITLE_HINT.search(c) for c in filled):
+        return None  # every title ends in 表, 说明 or 报告: skip the cleaning
+    text = _ATTACHMENT_PREFIX.sub("", row_text(row))
+    if not text or len(text) > _MAX_TITLE_CHARS or _SENTENCE_MARKS.search(text):
+        return None
+    key = _TITLE_TAIL.sub("", label_key(text))
+    for pattern, kind, part in _TITLE_PATTERNS:
+        if pattern.search(key):
+            return TitleMatch(kind=kind, part=part, text=text)
+    return None
+
+
+def is_footer(row: Row) -> bool:
+    """制表人/填报人/电话 … lines under a table: a ``vocab.FOOTER_LABELS`` label and a colon."""
+    return _footer(row.filled)
+
+
+def _footer(filled: list[str]) -> bool:
+    if not filled or not _RAW_LABEL_COLON.match(filled[0]):
+        return False
+    match = _LABEL_COLON.match(clean_cell(filled[0]))
+    return match is not None and label_key(match.group(1)) in FOOTER_LABELS
+
+
+def is_attachment_marker(row: Row) -> bool:
+    """``附件5:`` lines that announce the next table."""
+    return _attachment(row, row.filled)
+
+
+def _attachment(row: Row, filled: list[str]) -> bool:
+    return len(filled) == 1 and "附件" in filled[0] and bool(_ATTACHMENT.match(row_text(row)))
+
+
+def is_cover_line(row: Row) -> bool:
+    """A line of a report's cover page below its title: ``项目名称：…``, ``(2020年度)``."""
+    text = row_text(row)
+    if row.is_table or not text or "。" in text or len(text) > 40:
+        return False
+    return bool(_COVER_FIELD.match(text) or _YEAR_LINE.match(text))
+
+
+def _only_cover(segment: Segment) -> bool:
+    """A report segment that so far holds only its cover page (no body)."""
+    return (
+        segment.kind == "report"
+        and len(segment.rows) <= _MAX_COVER_ROWS
+        and all(is_cover_line(r) for r in segment.rows)
+    )
+
+
+def _is_cover_title_line(row: Row) -> bool:
+    text = row_text(row)
+    return (
+        not row.is_table
+        and row.heading == 0
+        and 0 < len(text) <= _MAX_COVER_TITLE_CHARS
+        and not re.search(r"[，。；：:,;]", text)
+        and not is_footer(row)
+    )
+
+
+def _take_cover_title(pool: list[Row], title_row: Row) -> list[Row]:
+    """Remove and return the lines just above a report title that continue it
+    (``岳普湖县社会保险基金整体支出`` over ``绩效评价报告``): contiguous lines,
+    short, without punctuation."""
+    taken: list[Row] = []
+    line = title_row.line
+    while pool and len(taken) < _MAX_COVER_TITLE_LINES:
+        candidate = pool[-1]
+        if candidate.line != line - 1 or not _is_cover_title_line(candidate):
+            break
+        taken.insert(0, pool.pop())
+        line = candidate.line
+    return taken
+
+
+def _repeats_header(first: str | None, table_rows: int, cell: str) -> bool:
+    """A table row whose first cell repeats the first header label of its table."""
+    return (
+        first is not None
+        and table_rows >= _MIN_ROWS_BEFORE_REPEAT
+        and first[:1] in cell
+        and not re.fullmatch(r"[\d.,，%-]*", first)
+        and label_key(cell) == first
+    )
+
+
+def _context(orphans: list[Row]) -> list[str]:
+    """The last few lines outside every segment, as text (``附件1:`` …)."""
+    return [row_text(r) for r in orphans[-_MAX_LEADING_ORPHANS:]]
+
+
+def split_segments(rows: list[Row]) -> list[Segment]:
+    """The document's segments in file order (see the module docstring)."""
+    segments: list[Segment] = []
+    current: Segment | None = None
+    orphans: list[Row] = []  # rows outside every segment since the last one closed
+    first_label: str | None = None  # of the current table segment's first table row
+    table_rows = 0  # in the current segment
+    for row in rows:
+        filled = row.filled
+        if _attachment(row, filled):
+            orphans.append(row)
+            continue
+        if _footer(filled):
+            if current is not None and current.kind != "report":
+                current = None
+                orphans = []
+            continue
+        in_table = row.is_table and len(filled) >= 2
+        title = None if in_table else _title(row, filled)
+        if title is not None:
+            if title.kind == "report" and current is not None and _only_cover(current):
+                assert current.title_row is not None
+                current.cover += [current.title_row, *current.rows]
+                current.title, current.title_row, current.rows = title.text, row, []
+                continue
+            cover: list[Row] = []
+            if title.kind == "report":
+                cover = _take_cover_title(current.rows if current is not None else orphans, row)
+            text = "".join([*(row_text(r) for r in cover), title.text])
+            current = Segment(kind=title.kind, title=text, title_row=row, part=title.part)
+            current.cover = cover
+            current.context = _context(orphans)
+            segments.append(current)
+            orphans, first_label, table_rows = [], None, 0
+            continue
+        if current is None:
+            if not in_table:
+                orphans.append(row)
+                continue
+            leading = [r for r in orphans if not is_attachment_marker(r)][-_MAX_LEADING_ORPHANS:]
+            current = Segment(kind=None, rows=leading, context=_context(orphans))
+            segments.append(current)
+            orphans, first_label, table_rows = [], None, 0
+        elif in_table and (
+            current.kind == "report" or _repeats_header(first_label, table_rows, filled[0])
+        ):
+            kind = None if current.kind == "report" else current.kind
+            current = Segment(kind=kind, part=current.part if kind else None)
+            segments.append(current)
+            first_label, table_rows = None, 0
+        if in_table:
+            table_rows += 1
+            if first_label is None:
+                first_label = label_key(filled[0])
+        current.rows.append(row)
+    return segments

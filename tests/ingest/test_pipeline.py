@@ -1,0 +1,250 @@
+"""The document pipeline: segments in file order, titles, footers, covers, errors, encodings."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+from jixiao.ingest import IngestError, parse_file, parse_text, read_rows
+from jixiao.ingest.segments import match_title, split_segments
+from jixiao.records import FinalAccountsRecord, ReportRecord
+
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+
+
+@pytest.mark.parametrize(
+    ("name", "kinds"),
+    [
+        ("000_881bda5ae5dcf777.txt", ["monitoring"] * 4),
+        ("001_64cadbb403ecf892.txt", ["self_evaluation", "self_evaluation", "report"]),
+        ("002_5b147586ac002357.txt", ["monitoring"] * 4),
+        (
+            "003_34cb9511c7a24abb.txt",
+            ["report", "final_accounts", "report"] + ["self_evaluation"] * 4,
+        ),
+        ("004_6103b84fadb41698.txt", ["target"] * 4),
+    ],
+)
+def test_seed_record_kinds_in_file_order(name: str, kinds: list[str]) -> None:
+    assert [r.kind for r in parse_file(SEEDS / name)] == kinds
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("岳普湖县社保基金支出绩效监控情况表", "monitoring"),
+        ("项目支出绩效监控表", "monitoring"),
+        ("# 项目支出绩效自评表", "self_evaluation"),
+        ("社会保险基金支出绩效目标表", "target"),
+        ("## 2020年岳普湖县社会保险基金决算支出表", "final_accounts"),
+        ("# 关于 2020 年岳普湖县社会保险基金决算的 说 明", "report"),
+        ("疏勒县医疗保险基金 2020 年整体支出 绩效自评报告", "report"),
+        ("绩效评价报告", "report"),
+        ("**某县社会保险基金绩效自评表**", "self_evaluation"),
+        ("某县社保基金支出绩效自评表\t\t\t", "self_evaluation"),  # a single-cell TSV row
+        ("2020年某县社会保险基金决算收入表（单位：万元）", "final_accounts"),
+        ("项目支出绩效自评表（2020年度）", "self_evaluation"),
+        ("关于某县2021年社会保险基金绩效自评情况的报告", "report"),
+    ],
+)
+def test_titles(line: str, kind: str) -> None:
+    rows = read_rows(line + "\n")
+    found = match_title(rows[0])
+    assert found is not None and found.kind == kind
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "年度绩效指标完成情况\t一级指标\t二级指标",  # a table row with several cells
+        "按照绩效自评表的要求，我局对项目进行了自评。",  # a sentence mentioning a form
+        "四、其他需要说明的问题",
+        "单位: 万元",
+    ],
+)
+def test_not_titles(line: str) -> None:
+    assert match_title(read_rows(line + "\n")[0]) is None
+
+
+ACCOUNTS = """2021年某某县社会保险基金决算收入表
+单位：万元
+项目\t2021年决算数
+全县社会保险基金收入合计\t1,000.00
+一、失业保险基金收入\t1,000.00
+"""
+
+REPORT = """# 某某县社会保险基金2021年整体支出绩效自评报告
+
+## 一、总体情况
+
+2021年，某某县社会保险基金总收入 1000 万元，总支出 900 万元。
+"""
+
+MONITORING_TABLE = (
+    "一、基本情况\t部门单位名称\t某某县社会保险中心\t\t项目周期\t2021年度\n"
+    "\t项目名称\t失业保险基金支出\t\t监控时点\t2021年6月\n"
+    "四、年度绩效指标完成情况\t一级指标\t二级指标\t三级指标\t预期指标值\t指标完成值\t指标完成率\n"
+    "\t产出指标\t数量指标\t领取失业保险金人数\t≥100人\t60人\t60%\n"
+)
+
+
+def test_attachment_prefix_is_not_part_of_the_title() -> None:
+    records = parse_text("附件2：某某县社保基金支出绩效监控情况表\n" + MONITORING_TABLE)
+    assert records[0].title == "某某县社保基金支出绩效监控情况表"
+
+
+def test_a_list_of_attachment_titles_makes_no_records() -> None:
+    text = (
+        REPORT
+        + "\n附件：1.2021年某某县社会保险基金决算收入表\n2.2021年某某县社会保险基金决算支出表\n\n"
+        + ACCOUNTS
+    )
+    records = parse_text(text)
+    assert [r.kind for r in records] == ["report", "final_accounts"]
+    assert records[1].title == "2021年某某县社会保险基金决算收入表"
+
+
+def test_table_inside_a_report_ends_the_report() -> None:
+    records = parse_text(REPORT + "\n" + MONITORING_TABLE)
+    assert [r.kind for r in records] == ["report", "monitoring"]
+    report = records[0]
+    assert isinstance(report, ReportRecord)
+    assert "监控时点" not in report.text and "一级指标" not in report.text
+    assert records[1].title is None  # printed without a title: told by its labels
+
+
+def test_a_repeated_first_header_starts_a_second_table() -> None:
+    records = parse_text("某某县社保基金支出绩效监控情况表\n" + MONITORING_TABLE + MONITORING_TABLE)
+    assert [r.kind for r in records] == ["monitoring", "monitoring"]
+    assert [r.title for r in records] == ["某某县社保基金支出绩效监控情况表", None]
+
+
+def test_footer_ends_a_table_and_belongs_to_no_record() -> None:
+    text = (
+        "某某县社保基金支出绩效监控情况表\n"
+        + MONITORING_TABLE
+        + "填报人：张三\t联系电话：13800000000\n"
+    )
+    text += "以下文字不属于任何表格。\n"
+    records = parse_text(text)
+    assert [r.kind for r in records] == ["monitoring"]
+    dumped = records[0].model_dump_json()
+    assert "张三" not in dumped and "13800000000" not in dumped and "以下文字" not in dumped
+
+
+def test_accounts_tables_of_two_years_make_two_records() -> None:
+    later = ACCOUNTS.replace("2021", "2022")
+    records = parse_text(ACCOUNTS + "\n" + later)
+    assert [(r.kind, r.year) for r in records] == [
+        ("final_accounts", 2021),
+        ("final_accounts", 2022),
+    ]
+
+
+def test_accounts_table_without_title_is_told_by_its_labels() -> None:
+    body = "\n".join(ACCOUNTS.splitlines()[2:]) + "\n二、失业保险基金支出\t800.00\n"
+    records = parse_text(REPORT + "\n" + body)
+    assert [r.kind for r in records] == ["report", "final_accounts"]
+    accounts = records[1]
+    assert isinstance(accounts, FinalAccountsRecord)
+    assert str(accounts.totals.income) == "1000.00"
+
+
+def test_cover_page_and_body_title_are_one_report() -> None:
+    text = (
+        "某某县社会保险基金整体支出\n绩效评价报告\n(2021年度)\n\n"
+        "项目名称：某某县社会保险基金\n实施单位(公章)：某某县社会保险中心\n"
+        "项目负责人：李四\n填报时间：2021年12月31日\n\n" + REPORT
+    )
+    records = parse_text(text)
+    assert len(records) == 1
+    report = records[0]
+    assert isinstance(report, ReportRecord)
+    assert report.title == "某某县社会保险基金2021年整体支出绩效自评报告"
+    assert report.text.startswith("一、总体情况")
+    assert "李四" not in report.text and "实施单位" not in report.text
+
+
+def test_cover_title_is_kept_when_no_body_title_follows() -> None:
+    text = (
+        "某某县社会保险基金整体支出\n绩效评价报告\n(2021年度)\n\n项目名称：某某县社会保险基金\n\n"
+        "一、总体情况\n\n2021年，某某县社会保险基金总收入 1000 万元。\n"
+    )
+    report = parse_text(text)[0]
+    assert isinstance(report, ReportRecord)
+    assert report.title == "某某县社会保险基金整体支出绩效评价报告"
+    assert report.year == 2021
+    assert report.text == "一、总体情况\n\n2021年，某某县社会保险基金总收入1000万元。"
+
+
+def test_segments_keep_the_attachment_line_as_context() -> None:
+    rows = read_rows("附件1:\n\n某某县社保基金支出绩效监控情况表\n" + MONITORING_TABLE)
+    segments = split_segments(rows)
+    assert len(segments) == 1
+    assert segments[0].context == ["附件1:"]
+    assert all("附件" not in r.text for r in segments[0].rows)
+
+
+# --- errors -----------------------------------------------------------------------
+
+
+def test_not_a_document() -> None:
+    with pytest.raises(IngestError) as caught:
+        parse_text("\n\n这是一封普通的信。\n祝好！\n", source="letter.txt")
+    assert caught.value.source == "letter.txt"
+    assert caught.value.line == 3
+    assert "不是绩效文档" in caught.value.message
+
+
+def test_title_at_the_end_is_a_truncated_table() -> None:
+    with pytest.raises(IngestError) as caught:
+        parse_text(REPORT + "\n某某县社保基金支出绩效监控情况表\n", source="cut.txt")
+    assert caught.value.line == 7
+    assert "截断" in caught.value.message
+    assert caught.value.located().startswith("cut.txt:7: ")
+
+
+def test_report_without_body_is_truncated() -> None:
+    with pytest.raises(IngestError, match="截断"):
+        parse_text("某某县社会保险基金2021年绩效自评报告\n")
+
+
+@pytest.mark.parametrize(
+    ("data", "message", "line"),
+    [
+        (b"", "文件为空", 1),
+        (b"  \n\n\t\n", "文件为空", 1),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "PDF", 1),
+        (b"PK\x03\x04\x14\x00\x06\x00", "Office", 1),
+        ("标题\n第二行\n".encode() + b"\x00\x01\x02binary", "二进制", 3),
+        ("标题\n".encode("gb18030") + b"abc \x80\xff x", "编码", 2),
+    ],
+)
+def test_unreadable_files(tmp_path: Path, data: bytes, message: str, line: int) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes(data)
+    with pytest.raises(IngestError) as caught:
+        parse_file(path)
+    assert message in caught.value.message
+    assert caught.value.line == line
+    assert caught.value.source == str(path)
+
+
+@pytest.mark.parametrize(
+    "encode",
+    [
+        lambda t: t.encode("utf-8"),
+        lambda t: codecs.BOM_UTF8 + t.encode("utf-8"),
+        lambda t: t.encode("gb18030"),
+        lambda t: t.encode("utf-16"),  # with BOM (little-endian here)
+        lambda t: codecs.BOM_UTF16_BE + t.encode("utf-16-be"),
+    ],
+)
+def test_encodings(tmp_path: Path, encode: object) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_bytes(encode(ACCOUNTS.replace("\n", "\r\n")))  # type: ignore[operator]
+    records = parse_file(path)
+    assert [r.kind for r in records] == ["final_accounts"]
+    assert records[0].region == "某某县"
