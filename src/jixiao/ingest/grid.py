@@ -1,32 +1,198 @@
-"""Text styles → rows of cells.
+"""Text styles → rows of cells: the entry point :func:`read_rows`.
 
-This first version reads tab-separated rows and running text. (Markdown pipe
-tables, HTML ``<table>`` with spans, pdfminer-style wrapped text and
-one-cell-per-line text are added beside it.)
+One document may mix the styles that extraction tools produce (ingest-notes §1):
+tab-separated rows, markdown pipe tables, HTML ``<table>`` with spans, markdown
+headings and running text, one cell per line. Each line (or HTML table) is read
+by its style's reader in :mod:`jixiao.ingest.styles`. pdfminer-style wrapped
+text is recognised as a whole and read by :mod:`jixiao.ingest.wrapped`.
 """
 
 from __future__ import annotations
 
+import functools
+import importlib
 import re
+from collections.abc import Callable
+from types import ModuleType
 
 from jixiao.ingest.rows import Row
+from jixiao.ingest.styles.html_table import read_html_table
+from jixiao.ingest.styles.lines import text_row, text_rows
+from jixiao.ingest.styles.markdown import is_delimiter_row, is_pipe_row, split_pipe_row
+from jixiao.ingest.styles.tsv import is_tsv_line, read_tsv_line
+from jixiao.ingest.text import is_blank
 
-_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+_TABLE_TAG = re.compile(r"<(/?)table(?=[\s>/])", re.I)
+_WRAPPED_MODULE = "jixiao.ingest.wrapped"
+# How far a ``$$`` line looks for its closing ``$$`` (display math is a few lines).
+_DISPLAY_MATH_LINES = 40
+
+
+@functools.cache
+def _wrapped_module() -> ModuleType | None:
+    """The wrapped-text reader if it is installed; only its absence is tolerated.
+
+    A directory without ``__init__.py`` (a namespace package, work in progress)
+    counts as absent.
+    """
+    try:
+        module = importlib.import_module(_WRAPPED_MODULE)
+    except ModuleNotFoundError as error:
+        if error.name != _WRAPPED_MODULE:
+            raise
+        return None
+    return module if getattr(module, "__file__", None) is not None else None
+
+
+def normalize_newlines(text: str) -> str:
+    """BOM dropped, CRLF → LF, old-Mac CR-only files → LF, stray CR and page breaks → space."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
+        text = text.replace("\r", " " if "\n" in text else "\n")
+    if "\f" in text or "\v" in text:
+        text = text.replace("\f", " ").replace("\v", " ")
+    return text
 
 
 def read_rows(text: str) -> list[Row]:
-    """Split a document's text into rows; blank lines are dropped."""
-    rows: list[Row] = []
-    for number, raw in enumerate(text.splitlines(), start=1):
-        line = raw.rstrip("\r\n")
-        if not line.strip():
-            continue
-        if "\t" in line:
-            rows.append(Row(cells=line.split("\t"), line=number, style="tsv"))
-            continue
-        heading = _HEADING.match(line.strip())
-        if heading:
-            rows.append(Row(cells=[heading.group(2)], line=number, heading=len(heading.group(1))))
+    """Split a document's text into rows; blank lines and blank rows are dropped."""
+    module = _wrapped_module()
+    if module is not None:
+        is_wrapped: Callable[[str], bool] = module.is_wrapped_text
+        if is_wrapped(text):
+            read_wrapped: Callable[[str], list[Row]] = module.read_wrapped_rows
+            return read_wrapped(text)
+    text = normalize_newlines(text)
+    reader = _DocumentReader()
+    pos = 0
+    line = 1
+    while True:
+        start = _next_table(text, pos)
+        if start < 0:
+            reader.read_lines(text[pos:], line)
+            break
+        reader.read_lines(text[pos:start], line)
+        line += text.count("\n", pos, start)
+        end = _table_end(text, start)
+        reader.read_table(text[start:end], line)
+        line += text.count("\n", start, end)
+        pos = end
+    return reader.rows
+
+
+def _next_table(text: str, pos: int) -> int:
+    """Index of the next ``<table`` opening tag at or after ``pos``; -1 if none."""
+    if "<" not in text:
+        return -1
+    for match in _TABLE_TAG.finditer(text, pos):
+        if not match.group(1):
+            return match.start()
+    return -1
+
+
+def _table_end(text: str, start: int) -> int:
+    """Index just after the ``</table>`` closing the table at ``start``; the end if unclosed."""
+    depth = 0
+    for match in _TABLE_TAG.finditer(text, start):
+        depth += -1 if match.group(1) else 1
+        if depth == 0:
+            close = text.find(">", match.end())
+            return len(text) if close < 0 else close + 1
+    return len(text)
+
+
+class _DocumentReader:
+    """Accumulates rows and numbers the tables they belong to."""
+
+    def __init__(self) -> None:
+        self.rows: list[Row] = []
+        self.tables = 0
+        self.open_style: str | None = None  # style of the TSV/markdown table being continued
+        self.pipe_table = False  # inside a markdown table (rows without outer bars allowed)
+        self.delimiter_seen = False  # its delimiter row was read (a later ``| - |`` is data)
+
+    def add(self, row: Row) -> None:
+        if row.style in ("tsv", "markdown"):
+            if self.open_style != row.style:
+                self.tables += 1
+                self.open_style = row.style
+            row.table = self.tables
         else:
-            rows.append(Row(cells=[line.strip()], line=number))
-    return rows
+            self.open_style = None
+        self.rows.append(row)
+
+    def read_table(self, source: str, first_line: int) -> None:
+        rows = read_html_table(source, first_line, self.tables + 1)
+        if any(r.table for r in rows):
+            self.tables += 1
+        self.rows.extend(rows)
+        self.open_style = None
+        self.pipe_table = False
+
+    def read_lines(self, segment: str, first_line: int) -> None:
+        lines = segment.split("\n")
+        i = 0
+        while i < len(lines):
+            raw = lines[i]
+            number = first_line + i
+            stripped = raw.strip()
+            i += 1
+            if not stripped:
+                if self.open_style == "markdown":
+                    self.open_style = None
+                self.pipe_table = False
+                continue
+            if "|" in stripped and self._read_pipe_line(raw, stripped, lines, i, number):
+                continue
+            self.pipe_table = False
+            if is_tsv_line(raw):
+                row = read_tsv_line(raw, number)
+                if row is not None:
+                    self.add(row)
+                continue
+            if stripped == "$$":
+                i = self._read_display_math(lines, i, number)
+                continue
+            for row in text_rows(stripped, number):
+                self.add(row)
+
+    def _read_pipe_line(
+        self, raw: str, stripped: str, lines: list[str], following: int, number: int
+    ) -> bool:
+        """Read ``stripped`` as a markdown table line if it is one (a line with tabs is TSV)."""
+        if is_tsv_line(raw):
+            return False
+        next_is_delimiter = following < len(lines) and is_delimiter_row(lines[following].strip())
+        if is_delimiter_row(stripped) and not (self.pipe_table and self.delimiter_seen):
+            if not self.pipe_table and next_is_delimiter:
+                pass  # a header row that looks like a delimiter (``| - | - |``)
+            else:
+                self.pipe_table = True
+                self.delimiter_seen = True
+                return True
+        if not (is_pipe_row(stripped) or self.pipe_table or next_is_delimiter):
+            return False
+        if not self.pipe_table:
+            self.delimiter_seen = False
+        self.pipe_table = True
+        cells = split_pipe_row(stripped)
+        if not all(is_blank(c) for c in cells):
+            self.add(Row(cells=cells, line=number, style="markdown"))
+        return True
+
+    def _read_display_math(self, lines: list[str], following: int, number: int) -> int:
+        """A ``$$`` line: one text row for the display math up to the closing ``$$``."""
+        last = min(len(lines), following + _DISPLAY_MATH_LINES)
+        for j in range(following, last):
+            if lines[j].strip() == "$$":
+                body = " ".join(line.strip() for line in lines[following:j])
+                row = text_row("$$" + body + "$$", number)
+                if row is not None:
+                    self.add(row)
+                return j + 1
+        row = text_row("$$", number)
+        if row is not None:
+            self.add(row)
+        return following

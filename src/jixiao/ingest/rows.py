@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from jixiao.ingest.text import is_blank
+
 RowStyle = Literal["tsv", "markdown", "html", "wrapped", "text"]
 
 
@@ -20,6 +22,14 @@ class Row:
     ``cells`` hold raw cell texts (call :func:`jixiao.ingest.text.clean_cell`);
     a cell covered by a merge is ``""``. ``line`` is the 1-based source line.
     ``heading`` is the markdown heading level (0 when not a heading).
+
+    ``spans`` is empty when the style does not say (TSV, markdown, text);
+    otherwise one ``(rowspan, colspan)`` per cell: the anchor of a merged range
+    carries its size, a position covered by it is ``(0, 0)``, a plain cell
+    ``(1, 1)``. ``table`` numbers the tables of a document from 1 in order (0 for
+    running text): consecutive TSV or markdown rows form one table, blank lines
+    do not end it; each HTML ``<table>`` is one. ``bold`` marks a text line that
+    was wholly bold (``**…**``, ``<b>…</b>``), often a section title.
     """
 
     cells: list[str]
@@ -27,11 +37,13 @@ class Row:
     style: RowStyle = "text"
     heading: int = 0
     spans: list[tuple[int, int]] = field(default_factory=list)
+    table: int = 0
+    bold: bool = False
 
     @property
     def filled(self) -> list[str]:
-        """The non-blank cells, in order."""
-        return [c for c in self.cells if c.strip()]
+        """The non-blank cells, in order (markup-only cells such as ``<br>`` are blank)."""
+        return [c for c in self.cells if not is_blank(c)]
 
     @property
     def is_table(self) -> bool:

@@ -3,82 +3,170 @@
 Line breaks and spaces the extractor put inside a cell are removed (CJK text
 joins without a space; a space between two ASCII letters or digits is kept),
 LaTeX is turned back into plain characters, HTML tags are dropped and ``>=``/``<=``
-become ``≥``/``≤``. Nothing else is rewritten.
+become ``≥``/``≤``. Kangxi radicals and CJK compatibility ideographs that PDF
+fonts map glyphs to (``⼀`` U+2F00) become the ordinary characters (``一``).
+Nothing else is rewritten: full-width punctuation, thousands separators and a
+garbled ``105%≤≥95%`` stay as printed.
 """
 
 from __future__ import annotations
 
 import html
 import re
+import unicodedata
 
-_LATEX_SYMBOLS: dict[str, str] = {
-    r"\geqslant": "≥",
-    r"\leqslant": "≤",
-    r"\geq": "≥",
-    r"\leq": "≤",
-    r"\ge": "≥",
-    r"\le": "≤",
-    r"\neq": "≠",
-    r"\ne": "≠",
-    r"\times": "×",
-    r"\div": "÷",
-    r"\pm": "±",
-    r"\sim": "~",
-    r"\cdot": "·",
-    r"\%": "%",
-    r"\&": "&",
-    r"\$": "$",
-    r"\_": "_",
-    r"\#": "#",
-    r"\{": "{",
-    r"\}": "}",
-}
-_LATEX_COMMAND = re.compile(r"\\([A-Za-z]+|[%&$_#{}])")
-_LATEX_WRAPPERS = re.compile(r"\\(?:text|mathrm|mathbf|textbf|rm|mbox|operatorname)\s*\{([^{}]*)\}")
-_MATH = re.compile(r"\$\$(.+?)\$\$|\$(.+?)\$", re.S)
-_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+from jixiao.ingest.styles.latex import latex_to_text
+
+__all__ = [
+    "clean_cell",
+    "clean_paragraph",
+    "is_blank",
+    "join_spaces",
+    "label_key",
+    "latex_to_text",
+    "normalize_chars",
+    "strip_markup",
+]
+
+# Characters that render as nothing: BOM / zero-width space / joiners / word joiner / soft hyphen.
+_INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060\u00ad"
+
+# CJK Radicals Supplement entries that stand for a whole character (Unicode
+# EquivalentUnifiedIdeograph.txt); NFKC maps only two of this block.
+_RADICALS_SUPPLEMENT: dict[str, str] = dict(
+    zip(
+        "⺁⺜⺝⺟⺠⺩⻄⻅⻆⻉⻋⻑⻓⻔⻘⻙⻚⻛⻜⻝⻢⻣⻤⻥⻦⻧⻨⻩⻪⻬⻮⻰⻱⻳",
+        "厂日月母民王西见角贝车長长门青韦页风飞食马骨鬼鱼鸟卤麦黄黾齐齿龙龜龟",
+        strict=True,
+    )
+)
+
+
+def _char_table() -> dict[int, str | None]:
+    """The translation table for invisible and compatibility characters (built once)."""
+    table: dict[int, str | None] = {ord(c): None for c in _INVISIBLE}
+    ranges = (range(0x2F00, 0x2FE0), range(0xF900, 0xFB00), range(0x2F800, 0x2FA20))
+    for block in ranges:
+        for cp in block:
+            mapped = unicodedata.normalize("NFKC", chr(cp))
+            if mapped != chr(cp):
+                table[cp] = mapped
+    table.update({ord(k): v for k, v in _RADICALS_SUPPLEMENT.items()})
+    return table
+
+
+_CHAR_TABLE = _char_table()
+_ODD_CHARS = re.compile(
+    "[" + _INVISIBLE + "\u2e80-\u2eff\u2f00-\u2fdf\uf900-\ufaff\U0002f800-\U0002fa1f]"
+)
+
+# HTML: element names we drop (a closed list, so that ``<5%`` or ``<x 和 y>`` survive).
+_TAG_NAMES = (
+    "a|abbr|article|b|big|blockquote|body|br|caption|center|code|col|colgroup|dd|del|div|dl|"
+    "dt|em|eq|figure|font|footer|h[1-6]|head|header|hr|html|i|img|ins|label|li|mark|meta|"
+    "nobr|ol|p|pre|s|section|small|span|strike|strong|sub|sup|table|tbody|td|tfoot|th|thead|"
+    "title|tr|tt|u|ul|wbr"
+)
+_TAG = re.compile(rf"</?(?:{_TAG_NAMES})(?:\s[^<>]*)?/?>", re.I)
+_BREAK_TAG = re.compile(r"<\s*(?:br|/?p|/?div|/?li|/?tr|/?h[1-6])(?:\s[^<>]*)?/?\s*>", re.I)
+_EQ_OPEN = re.compile(r"<eq(?:\s[^<>]*)?>", re.I)
+_EQ_CLOSE = re.compile(r"</eq\s*>", re.I)
+_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
+_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*", re.S)
+
+# LaTeX: display ``$$…$$``; inline ``$…$`` on one line that contains a command, or
+# that hugs its delimiters (pandoc's rule, so that ``$5 和 $6`` is left alone).
+_DISPLAY_MATH = re.compile(r"\$\$(.+?)\$\$", re.S)
+_INLINE_MATH = re.compile(r"\$(?:([^$\n]*\\[^$\n]*)\$|([^\s$](?:[^$\n]*[^\s$])?)\$(?!\d))")
+_BARE_LATEX = re.compile(
+    r"\\(?:geqslant|leqslant|geq|leq|ge|le|neq|ne|times|div|pm|sim|approx|cdot|"
+    r"text|mathrm|left|right|frac)(?![A-Za-z])|\\%"
+)
+
 _WS = re.compile(r"\s+")
-_ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
+_ASCII_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+_MARKUP_HINT = re.compile(r"[<$&!*\\" + _INVISIBLE + "]")
+
+# Label punctuation: ASCII and full-width forms of the marks printed around form labels.
+_LABEL_NOISE = re.compile(
+    r"[\s:：()（）\[\]［］【】〔〕〈〉《》<>＜＞「」『』、,，.。．;；!！?？*＊#＃\"＂“”'＇‘’|｜/／\\＼"
+    r"\-－—–_＿·•…~～]"
+)
 
 
-def latex_to_text(math: str) -> str:
-    """Plain characters for a LaTeX math snippet (``\\geq 99\\%`` → ``≥ 99%``)."""
-    math = _LATEX_WRAPPERS.sub(r"\1", math)
+def normalize_chars(text: str) -> str:
+    """Drop invisible characters and map Kangxi radicals / CJK compatibility ideographs.
 
-    def command(match: re.Match[str]) -> str:
-        token = "\\" + match.group(1)
-        return _LATEX_SYMBOLS.get(token, match.group(1) if len(match.group(1)) > 1 else token)
+    >>> normalize_chars("⼀级指标\\ufeff")
+    '一级指标'
+    >>> normalize_chars("（１００％）")
+    '（１００％）'
+    """
+    if _ODD_CHARS.search(text):
+        return text.translate(_CHAR_TABLE)
+    return text
 
-    math = _LATEX_COMMAND.sub(command, math)
-    return math.replace("{", "").replace("}", "")
+
+def _math(match: re.Match[str]) -> str:
+    return latex_to_text(match.group(match.lastindex or 1))
 
 
 def strip_markup(text: str) -> str:
-    """Turn ``$…$`` LaTeX into plain characters and drop HTML tags and entities."""
+    """Turn LaTeX into plain characters and drop HTML tags, entities and markdown emphasis.
+
+    ``<br>`` and block tags become line breaks; ``<eq>…</eq>`` (MinerU) is LaTeX.
+
+    >>> strip_markup("<b>合计</b>")
+    '合计'
+    >>> strip_markup("$\\\\geq 95\\\\%$")
+    '≥95%'
+    >>> strip_markup("a<br>b")
+    'a\\nb'
+    >>> strip_markup("<0.1%")
+    '<0.1%'
+    """
+    if "<" in text:
+        if "<!--" in text:
+            text = _COMMENT.sub("", text)
+        if "<eq" in text or "<EQ" in text:
+            text = _EQ_CLOSE.sub("$", _EQ_OPEN.sub("$", text))
+        text = _BREAK_TAG.sub("\n", text)
     if "$" in text:
-        text = _MATH.sub(lambda m: latex_to_text(m.group(1) or m.group(2)), text)
-    elif "\\" in text:
-        text = latex_to_text(text) if re.search(r"\\(geq|leq|ge|le|%)", text) else text
+        if "$$" in text:
+            text = _DISPLAY_MATH.sub(_math, text)
+        text = _INLINE_MATH.sub(_math, text)
+    if "\\" in text and _BARE_LATEX.search(text):
+        text = latex_to_text(text, math_mode=False)
     if "<" in text:
         text = _TAG.sub("", text)
+    if "**" in text:
+        text = _STRONG.sub(r"\1", text)
+    if "![" in text:
+        text = _IMAGE.sub("", text)
     if "&" in text:
         text = html.unescape(text)
     return text
 
 
 def join_spaces(text: str) -> str:
-    """Remove whitespace except between two ASCII letters or digits."""
-    parts = _WS.split(text.strip())
-    if len(parts) <= 1:
-        return parts[0] if parts else ""
-    out = parts[0]
-    for part in parts[1:]:
+    """Remove whitespace except between two ASCII letters or digits.
+
+    >>> join_spaces(" 每月 25 日前 ")
+    '每月25日前'
+    >>> join_spaces("Excel  2010\\n版")
+    'Excel 2010版'
+    """
+    parts = _WS.split(text)
+    if len(parts) == 1:
+        return text
+    out = ""
+    for part in parts:
         if not part:
             continue
-        if out and _ASCII_ALNUM.match(out[-1]) and _ASCII_ALNUM.match(part[0]):
-            out += " " + part
-        else:
-            out += part
+        if out and out[-1] in _ASCII_ALNUM and part[0] in _ASCII_ALNUM:
+            out += " "
+        out += part
     return out
 
 
@@ -87,28 +175,68 @@ def clean_cell(text: str | None) -> str:
 
     >>> clean_cell("$\\\\geq -10\\\\%$ 或 $\\\\leq 10\\\\%$")
     '≥-10%或≤10%'
+    >>> clean_cell("$105\\\\% \\\\leq 95\\\\%$")
+    '105%≤95%'
     >>> clean_cell("≥ 6 个月或 ≤ 9 个月")
     '≥6个月或≤9个月'
     >>> clean_cell("<b>-10,670.54</b>")
     '-10,670.54'
+    >>> clean_cell(">=6 月&&<=9 月")
+    '≥6月&&≤9月'
+    >>> clean_cell("105%≤≥95%")
+    '105%≤≥95%'
+    >>> clean_cell("喀什地区本级机关事业单位养老保\\n险（改革）基金")
+    '喀什地区本级机关事业单位养老保险（改革）基金'
     """
     if not text:
         return ""
-    text = strip_markup(text)
-    text = text.replace(">=", "≥").replace("<=", "≤")
+    text = normalize_chars(text)
+    if _MARKUP_HINT.search(text):
+        text = strip_markup(text)
+    if "=" in text:
+        text = text.replace(">=", "≥").replace("<=", "≤")
     return join_spaces(text)
 
 
+def is_blank(text: str) -> bool:
+    """Whether a cell holds nothing once markup is dropped (``""``, ``&nbsp;``, ``<b></b>``).
+
+    >>> is_blank(" <br> ")
+    True
+    >>> is_blank("0")
+    False
+    """
+    text = text.strip()
+    if not text:
+        return True
+    if not _MARKUP_HINT.search(text):
+        return False
+    return not clean_cell(text)
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n|</p\s*>|<p(?:\s[^<>]*)?>", re.I)
+
+
 def clean_paragraph(text: str) -> str:
-    """Narrative text: each paragraph cleaned like a cell, paragraph breaks kept."""
-    paragraphs = re.split(r"\n\s*\n", text.strip())
+    """Narrative text: each paragraph cleaned like a cell, paragraph breaks kept.
+
+    Paragraphs are separated by a blank line or by ``<p>`` tags.
+
+    >>> clean_paragraph("本年收入 4145.35 万元，其中：基本养老保险费收入  \\n1191.07 万元。\\n\\n第二段")
+    '本年收入4145.35万元，其中：基本养老保险费收入1191.07万元。\\n\\n第二段'
+    """
+    paragraphs = _PARAGRAPH_BREAK.split(text)
     return "\n\n".join(p for p in (clean_cell(p) for p in paragraphs) if p)
 
 
 def label_key(text: str) -> str:
     """A form label reduced for matching: no spaces, punctuation or markup.
 
-    ``其中: 财政资金`` and ``其中：财政资金`` both give ``其中财政资金``.
+    >>> label_key("其中: 财政资金") == label_key("其中：财政资金") == "其中财政资金"
+    True
+    >>> label_key("<b>项 目</b>")
+    '项目'
+    >>> label_key("⼀级指标")
+    '一级指标'
     """
-    text = strip_markup(text)
-    return re.sub(r"[\s:：()（）\[\]【】、,，.。*#\"“”'‘’|]", "", text)
+    return _LABEL_NOISE.sub("", clean_cell(text))

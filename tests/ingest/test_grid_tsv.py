@@ -1,0 +1,75 @@
+"""Tab-separated rows (openpyxl / pdfplumber dumps): every cell kept, CRLF/BOM/odd spaces."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jixiao.ingest.grid import read_rows
+from jixiao.ingest.text import clean_cell, label_key
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "styles"
+
+
+def test_excel_dump_keeps_leading_and_trailing_empty_cells() -> None:
+    text = (FIXTURES / "target_excel.tsv.txt").read_bytes().decode("utf-8")
+    assert "\r\n" in text and text.startswith("\ufeff")
+    rows = read_rows(text)
+    assert [(r.line, r.style, r.table, r.cells) for r in rows] == [
+        (1, "text", 0, ["社会保险基金支出绩效目标表"]),
+        (3, "tsv", 1, ["预算单位", "伽师县社会保险中心", "", "", "项目名称",
+                       "城乡居民基本养老保险基金支出", ""]),
+        (4, "tsv", 1, ["项目资金 (万元)", "年度资金总额:", "24,364", "其中：社保基金", "24,364",
+                       "其他资金", "0"]),
+        (5, "tsv", 1, ["\u2f00级指标", "\u2f06级指标", "", "三级指标", "",
+                       "指标值（包含数字及文字描述）", ""]),
+        (6, "tsv", 1, ["项目完成", "数量指标", "", "参保享受待遇人数", "", "4.7 万人", ""]),
+        (7, "tsv", 1, ["", "", "", "重度残疾财政代缴率", "", "100%", ""]),
+        (8, "tsv", 1, ["", "质量指标", "", "养老金发放时效", "", "每月 25 日前", ""]),
+        (10, "tsv", 1, ["满意度指标", "满意度指标", "", "参保人员满意度", "", "≥95%", ""]),
+        (12, "text", 0, ["单位：万元"]),
+    ]  # fmt: skip
+    assert all(not r.spans for r in rows)
+    assert rows[3].filled == [
+        "\u2f00级指标",
+        "\u2f06级指标",
+        "三级指标",
+        "指标值（包含数字及文字描述）",
+    ]
+    assert [label_key(c) for c in rows[3].filled[:2]] == ["一级指标", "二级指标"]
+    assert clean_cell(rows[4].cells[5]) == "4.7万人"
+    assert clean_cell(rows[6].cells[5]) == "每月25日前"
+
+
+def test_tsv_cells_are_raw_and_tables_split_by_text() -> None:
+    text = "甲\t<b>-10,670.54</b>\t\n乙\t1\n\n丙\t2\n附表\n丁\t3\n"
+    rows = read_rows(text)
+    assert [(r.table, r.cells) for r in rows] == [
+        (1, ["甲", "<b>-10,670.54</b>", ""]),
+        (1, ["乙", "1"]),
+        (1, ["丙", "2"]),
+        (0, ["附表"]),
+        (2, ["丁", "3"]),
+    ]
+    assert rows[0].filled == ["甲", "<b>-10,670.54</b>"]
+
+
+def test_markup_only_cells_are_blank_and_all_blank_lines_dropped() -> None:
+    rows = read_rows("\t\t\n<br>\t&nbsp;\t<b></b>\n项目\t<br>\t\u3000\n")
+    assert [r.cells for r in rows] == [["项目", "<br>", "\u3000"]]
+    assert rows[0].filled == ["项目"]
+    assert rows[0].line == 3
+
+
+def test_line_endings_old_mac_and_page_breaks() -> None:
+    assert [(r.line, r.cells) for r in read_rows("a\tb\rc\td\r")] == [
+        (1, ["a", "b"]),
+        (2, ["c", "d"]),
+    ]
+    rows = read_rows("a\tb\r\n\x0cc\td\r\n")
+    assert [(r.line, r.cells[1]) for r in rows] == [(1, "b"), (2, "d")]
+    assert clean_cell(rows[1].cells[0]) == "c"
+
+
+def test_a_tab_line_is_tsv_even_with_bars() -> None:
+    rows = read_rows("|a\tb|\n")
+    assert [(r.style, r.cells) for r in rows] == [("tsv", ["|a", "b|"])]
