@@ -121,7 +121,7 @@ def test_a_repeated_first_header_starts_a_second_table() -> None:
     assert [r.title for r in records] == ["某某县社保基金支出绩效监控情况表", None]
 
 
-def test_footer_ends_a_table_and_belongs_to_no_record() -> None:
+def test_footer_ends_a_table_and_is_kept_only_as_its_footer() -> None:
     text = (
         "某某县社保基金支出绩效监控情况表\n"
         + MONITORING_TABLE
@@ -130,7 +130,8 @@ def test_footer_ends_a_table_and_belongs_to_no_record() -> None:
     text += "以下文字不属于任何表格。\n"
     records = parse_text(text)
     assert [r.kind for r in records] == ["monitoring"]
-    dumped = records[0].model_dump_json()
+    assert records[0].footer == "填报人：张三 联系电话：13800000000"
+    dumped = records[0].model_copy(update={"footer": None}).model_dump_json()
     assert "张三" not in dumped and "13800000000" not in dumped and "以下文字" not in dumped
 
 

@@ -24,11 +24,15 @@ def test_kinds_in_order(records: list) -> None:
     assert [r.kind for r in records] == ["self_evaluation", "self_evaluation", "report"]
 
 
-def test_footer_is_in_no_record(records: list) -> None:
-    # "制表人: 彭革娟" / "电话: 15276113376" end the second table.
+def test_footer_is_kept_as_the_second_tables_footer_only(records: list) -> None:
+    # "制表人: 彭革娟" / "电话: 15276113376" end the second table; they stay in its
+    # footer (so JX502 can point at the published phone number) and nowhere else.
+    assert records[1].footer == "制表人:彭革娟\n电话:15276113376"
+    assert records[0].footer is None
     for record in records:
-        assert "彭革娟" not in record.model_dump_json()
-        assert "15276113376" not in record.model_dump_json()
+        dumped = record.model_copy(update={"footer": None}).model_dump_json()
+        assert "彭革娟" not in dumped
+        assert "15276113376" not in dumped
 
 
 def test_report_title_region_year(records: list) -> None:

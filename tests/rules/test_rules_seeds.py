@@ -61,6 +61,7 @@ REVIEWED: list[tuple[str, int, str, str, str, str | None, str]] = [
     # 001: 疏勒县 old-form self-evaluations and their report
     ("001", 0, "budget.executed.total", "JX301", "warning", "11431.62", "30405.81 spent of 11431.62 (265.98%); reason given (上解), so a warning"),
     ("001", 1, "budget.executed.total", "JX301", "warning", "24581.48", "47353.37 spent of 24581.48 (192.64%); reason given"),
+    ("001", 1, "footer", "JX502", "info", None, "制表人 彭革娟 with mobile 15276113376 printed under the published table"),
     ("001", 2, "facts[16].value", "JX101", "error", "215.90", "77759.16 of 36016.09 is 215.90%, not 100%"),
     ("001", 2, "facts[11].value", "JX402", "error", "192.64", "report says 100% of budget; the 自评表 gives 47353.37/24581.48"),
     ("001", 2, "facts[13].value", "JX402", "error", "265.98", "report says 100%; the 自评表 gives 30405.81/11431.62"),

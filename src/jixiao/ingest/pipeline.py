@@ -31,7 +31,13 @@ from jixiao.ingest.grid import read_rows
 from jixiao.ingest.project import detect_project_kind, read_project_record
 from jixiao.ingest.reports import read_report
 from jixiao.ingest.rows import Row
-from jixiao.ingest.segments import Segment, SegmentKind, is_table_row, split_segments
+from jixiao.ingest.segments import (
+    Segment,
+    SegmentKind,
+    is_table_row,
+    split_segments,
+)
+from jixiao.ingest.text import clean_cell
 from jixiao.records import Record
 
 
@@ -84,6 +90,11 @@ def _truncated(segment: Segment, source: str) -> IngestError:
     )
 
 
+def _footer_line(row: Row) -> str:
+    """A footer line as printed, its cells (制表人, 电话 …) kept apart by a space."""
+    return " ".join(clean_cell(cell) for cell in row.filled)
+
+
 def records_from_rows(rows: list[Row], source: str = "<input>") -> list[Record]:
     """Records of a document already split into rows, in file order."""
     slots: list[Record | _AccountsGroup] = []
@@ -114,11 +125,12 @@ def records_from_rows(rows: list[Row], source: str = "<input>") -> list[Record]:
                 slots.append(group)
             group.add(segment)
             continue
-        slots.append(
-            read_project_record(
-                _table_body(segment), kind, title=segment.title, context=segment.context
-            )
+        record = read_project_record(
+            _table_body(segment), kind, title=segment.title, context=segment.context
         )
+        if segment.footer:
+            record.footer = "\n".join(_footer_line(r) for r in segment.footer)
+        slots.append(record)
     return [
         read_final_accounts(s.segments, source) if isinstance(s, _AccountsGroup) else s
         for s in slots

@@ -6,7 +6,8 @@ table row naming a form or a report (…绩效监控情况表, …绩效自评�
 of unknown kind at their first row; the pipeline then tells the kind from the
 header labels. Rules:
 
-- Footers (制表人, 填报人, 电话 …) end a table; they belong to no segment.
+- Footers (制表人, 填报人, 电话 …) end a table; they are kept in the table's
+  ``footer`` (the lines that directly follow it), never among its rows.
 - ``附件N:`` lines announce the next attachment and belong to no segment (they
   are kept as the next segment's :attr:`Segment.context`); a ``附件2：`` before a
   title on the same line is not part of the title.
@@ -87,6 +88,7 @@ class Segment:
     rows: list[Row] = field(default_factory=list)
     cover: list[Row] = field(default_factory=list)
     context: list[str] = field(default_factory=list)
+    footer: list[Row] = field(default_factory=list)
 
     @property
     def line(self) -> int:
@@ -221,6 +223,7 @@ def split_segments(rows: list[Row]) -> list[Segment]:
     orphans: list[Row] = []  # rows outside every segment since the last one closed
     first_label: str | None = None  # of the current table segment's first table row
     table_rows = 0  # in the current segment
+    closed: Segment | None = None  # the table a run of footer lines belongs to
     for row in rows:
         filled = row.filled
         if _attachment(row, filled):
@@ -228,9 +231,12 @@ def split_segments(rows: list[Row]) -> list[Segment]:
             continue
         if _footer(filled):
             if current is not None and current.kind != "report":
-                current = None
+                closed, current = current, None
                 orphans = []
+            if closed is not None:
+                closed.footer.append(row)
             continue
+        closed = None
         in_table = row.is_table and len(filled) >= 2
         title = None if in_table else _title(row, filled)
         if title is not None:

@@ -81,3 +81,6 @@ class ProjectRecordBase(RecordBase):
     deviation: str | None = None
     total_weight: Number | None = None
     total_score: Number | None = None
+    footer: str | None = None
+    """Lines printed under the table (填报人, 制表人, 联系电话 …), one per line; kept
+    so that personal data in a published document can be found (JX502)."""

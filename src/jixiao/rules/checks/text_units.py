@@ -35,7 +35,7 @@ def _texts(item: Item) -> Iterator[tuple[str, str]]:
         return
     if isinstance(record, FinalAccountsRecord):
         return
-    for field in ("unit", "reporting_unit", "goal", "progress", "deviation"):
+    for field in ("unit", "reporting_unit", "goal", "progress", "deviation", "footer"):
         value = getattr(record, field)
         if value:
             yield field, value
