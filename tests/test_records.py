@@ -98,3 +98,32 @@ def test_final_accounts_keyed_by_fund_code() -> None:
 )
 def test_fund_from_text(text: str, fund: Fund | None) -> None:
     assert fund_from_text(text) == fund
+
+
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+@pytest.mark.parametrize("seed", sorted(p.name for p in SEEDS.glob("*.txt")))
+def test_seed_records_survive_json_round_trip(seed: str) -> None:
+    from jixiao.ingest import parse_file
+
+    records = parse_file(SEEDS / seed)
+    assert records
+    text = dumps(records)
+    again = parse_records(text)
+    assert again == records
+    assert dumps(again) == text
+
+
+@pytest.mark.parametrize("seed", sorted(p.name for p in SEEDS.glob("*.txt")))
+def test_parse_output_validates_against_committed_schema(seed: str) -> None:
+    import jsonschema
+
+    from jixiao.ingest import parse_file
+
+    schema = json.loads((ROOT / "docs" / "record-schema.json").read_text(encoding="utf-8"))
+    document = {"source": seed, "records": json.loads(dumps(parse_file(SEEDS / seed)))}
+    jsonschema.validate(document, schema)
+    broken = {"source": seed, "records": [{**document["records"][0], "kind": "budget"}]}
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, schema)
