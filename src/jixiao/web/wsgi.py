@@ -1,0 +1,11 @@
+"""WSGI entry point (``jixiao serve`` runs it on the bundled threaded server)."""
+
+from __future__ import annotations
+
+import os
+
+from django.core.wsgi import get_wsgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jixiao.web.settings")
+
+application = get_wsgi_application()
