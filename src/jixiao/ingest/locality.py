@@ -46,6 +46,11 @@ _YEAR = re.compile(r"((?:19|20)\d{2})\s*(?:年|-|—|/|\.|－)")
 _YEAR_ONLY = re.compile(r"^\s*[(（]?\s*((?:19|20)\d{2})\s*年?度?\s*[)）]?\s*$")
 _YEAR_MONTH = re.compile(r"((?:19|20)\d{2})(?:年|[-./－])(\d{1,2})(?:月|$|[-./－]|日)")
 _MONTH = re.compile(r"(?<!\d)(\d{1,2})月")
+# The monitoring node a column label names: 1-6月执行数, 截至6月底执行数, 上半年完成值.
+_NODE = re.compile(
+    r"(?<!\d)1\s*月?\s*[-－—–~～至到]\s*(\d{1,2})\s*月"
+    r"|截[至止]\s*(?:(?:19|20)\d{2}\s*年)?\s*(\d{1,2})\s*月|(上半年)"
+)
 
 
 def places_in(text: str) -> list[str]:
@@ -122,10 +127,16 @@ def period_of(text: str | None, year: int | None = None) -> str | None:
 
     >>> period_of("2021 年 6  月"), period_of("6月30日", 2020), period_of("2020.06")
     ('2021-06', '2020-06', '2020-06')
+    >>> period_of("2022年1-6月"), period_of("1-6月", 2022)
+    ('2022-06', '2022-06')
     """
     if not text:
         return None
     compact = re.sub(r"\s+", "", text)
+    node = node_month(compact)
+    if node is not None:  # 2022年1-6月, 截至2022年6月底
+        node_year = year_of(compact) or year
+        return None if node_year is None else f"{node_year:04d}-{node:02d}"
     full = _YEAR_MONTH.search(compact)
     if full:
         printed_year: int | None = int(full.group(1))
@@ -140,4 +151,22 @@ def period_of(text: str | None, year: int | None = None) -> str | None:
     return f"{printed_year:04d}-{month:02d}"
 
 
-__all__ = ["period_of", "places_in", "region_of", "year_line", "year_of"]
+def node_month(text: str) -> int | None:
+    """The month up to which a monitoring column reports (``1-6月执行数`` → 6,
+    ``截至6月底执行数`` → 6, ``上半年完成值`` → 6); ``None`` when it names none.
+
+    >>> node_month("1-6月执行数"), node_month("截至 9 月底到位数"), node_month("全年执行数")
+    (6, 9, None)
+    """
+    if "月" not in text and "半年" not in text:
+        return None
+    match = _NODE.search(text)
+    if not match:
+        return None
+    if match.group(3):
+        return 6
+    month = int(match.group(1) or match.group(2))
+    return month if 1 <= month <= 12 else None
+
+
+__all__ = ["node_month", "period_of", "places_in", "region_of", "year_line", "year_of"]

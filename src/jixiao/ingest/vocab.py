@@ -15,7 +15,14 @@ LEVEL1_LABELS: frozenset[str] = frozenset(
     for s in (
         "产出指标", "项目完成", "项目完成指标", "效益指标", "项目效益", "项目效益指标",
         "满意度指标", "成本指标", "决策", "决策指标", "过程", "过程指标", "产出", "效益", "满意度",
+        "项目产出", "项目效果",
     )
+)
+
+# 一级指标 of the fund-budget tree (财社〔2022〕65号, 10号 framework): 决策/过程/产出/效益.
+# Under it 满意度 is a 二级 of 效益, while in the 88号 tree 满意度(指标) is a 一级.
+FUND_TREE_LEVEL1: frozenset[str] = frozenset(
+    label_key(s) for s in ("决策", "决策指标", "过程", "过程指标", "产出", "产出指标", "效益", "效益指标")
 )
 
 # 二级指标 names (财预〔2015〕88号 tree and common variants).
@@ -26,6 +33,8 @@ LEVEL2_LABELS: frozenset[str] = frozenset(
         "生态效益指标", "可持续影响指标", "满意度指标", "服务对象满意度指标", "社会效益",
         "经济效益", "生态效益", "可持续影响", "服务对象满意度", "经济成本指标", "社会成本指标",
         "生态环境成本指标", "项目立项", "绩效目标", "资金投入", "资金管理", "组织实施",
+        "产出数量", "产出质量", "产出时效", "产出成本", "项目效益", "满意度",
+        "经济成本", "社会成本", "生态环境成本",
     )
 )
 
@@ -64,6 +73,9 @@ LEVEL_FAMILIES: dict[str, str] = _keyed(
         "决策": "decision", "决策指标": "decision", "项目立项": "decision", "绩效目标": "decision",
         "资金投入": "decision", "过程": "process", "过程指标": "process", "资金管理": "process",
         "组织实施": "process",
+        "产出数量": "output", "产出质量": "output", "产出时效": "output", "产出成本": "output",
+        "项目产出": "output", "项目效果": "outcome",
+        "经济成本": "cost", "社会成本": "cost", "生态环境成本": "cost",
     }
 )
 
@@ -74,11 +86,16 @@ HEADER_FIELD_LABELS: dict[str, str] = _keyed(
         "预算单位名称": "unit", "实施单位": "unit", "项目实施单位": "unit", "项目单位": "unit",
         "填报单位": "reporting_unit", "主管部门": "reporting_unit", "主管单位": "reporting_unit",
         "主管部门名称": "reporting_unit", "项目主管部门": "reporting_unit",
+        "主管部门及代码": "reporting_unit", "主管部门及编码": "reporting_unit",
+        "实施单位及代码": "unit", "预算单位及代码": "unit",
         "项目名称": "project",
         "项目周期": "cycle", "项目年度": "cycle", "预算年度": "cycle",
         "监控时点": "period", "监控时间": "period", "监控时段": "period",
         "金额单位": "money_unit", "单位": "money_unit",
         "项目负责人": "ignored", "填报时间": "ignored", "填报日期": "ignored",
+        "预算部门": "reporting_unit", "预算部门名称": "reporting_unit",
+        "资金使用单位": "unit", "项目属性": "ignored", "项目类型": "ignored",
+        "项目类别": "ignored", "项目期": "ignored", "项目起止时间": "ignored",
     }
 )
 
@@ -109,6 +126,8 @@ BUDGET_LINE_LABELS: dict[str, str] = _keyed(
         "年度资金总额": "total", "资金总额": "total", "合计": "total",
         "财政资金": "fiscal", "财政拨款": "fiscal", "当年财政拨款": "fiscal",
         "财政拨款资金": "fiscal", "本级财政资金": "fiscal", "财政补助": "fiscal",
+        "本年财政拨款": "fiscal", "本年度财政拨款": "fiscal", "当年财政资金": "fiscal",
+        "上年结转结余": "carryover", "上年结余结转": "carryover",
         "社保基金": "fund_money", "医保基金": "fund_money", "社会保险基金": "fund_money",
         "社保资金": "fund_money", "医保资金": "fund_money", "基金": "fund_money",
         "上年结转资金": "carryover", "上年结转": "carryover", "结转资金": "carryover",
@@ -118,7 +137,8 @@ BUDGET_LINE_LABELS: dict[str, str] = _keyed(
 
 # Columns of a scored budget line: 分值 / 执行率 / 得分.
 BUDGET_SCORE_LABELS: dict[str, str] = _keyed(
-    {"分值": "weight", "权重": "weight", "得分": "score", "执行率": "rate", "预算执行率": "rate"}
+    {"分值": "weight", "权重": "weight", "得分": "score", "执行率": "rate", "预算执行率": "rate",
+     "预算执行进度": "rate", "资金执行进度": "rate"}
 )
 
 # 目标完成情况: the goal texts and the overall completion rate.
@@ -128,6 +148,9 @@ GOAL_LABELS: dict[str, str] = _keyed(
         "预期目标": "goal", "总体目标": "goal", "年度目标": "goal", "年度绩效目标": "goal",
         "目前完成情况": "progress", "实际完成目标": "progress", "实际完成情况": "progress",
         "目标实际完成情况": "progress", "全年实际完成情况": "progress",
+        "年初设定目标": "goal", "全年目标": "goal", "项目年度目标": "goal",
+        "总体绩效目标": "goal", "年度总体绩效目标": "goal",
+        "全年预计完成情况": "forecast", "预计完成情况": "forecast",
         "总体完成率": "overall",
         "中长期目标": "long_term", "长期目标": "long_term",
     }
@@ -141,9 +164,14 @@ INDICATOR_COLUMN_LABELS: dict[str, str] = _keyed(
         "指标值包含数字及文字描述": "target", "目标值": "target", "年度目标值": "target",
         "预期目标值": "target", "全年指标值": "target", "计划指标值": "target",
         "指标完成值": "actual", "实际完成值": "actual", "完成值": "actual", "实际值": "actual",
+        "全年实际值": "actual", "全年完成值": "actual",
+        "全年预计完成值": "forecast", "全年预计完成情况": "forecast", "预计完成值": "forecast",
         "全年实际完成值": "actual", "实际完成指标值": "actual",
         "指标完成率": "completion", "完成率": "completion",
+        "指标完成进度": "completion", "完成进度": "completion",
         "分值": "weight", "权重": "weight", "得分": "score",
+        "计量单位": "unit", "度量单位": "unit", "指标单位": "unit",
+        "指标性质": "operator", "计算符号": "operator", "指标方向": "operator",
         "偏差原因分析及改进措施": "note", "偏差原因分析及整改措施": "note",
         "偏差原因分析": "note", "未完成原因分析": "note", "原因分析": "note", "备注": "note",
         "未完成原因分析及改进措施": "note", "未完成原因和改进措施": "note",
@@ -163,6 +191,8 @@ SECTION_LABELS: dict[str, str] = _keyed(
         "绩效目标执行出现的偏差和采取的措施": "deviation",
         "绩效目标执行出现的偏差及采取的措施": "deviation", "偏差原因": "deviation",
         "偏差原因分析": "deviation", "偏差情况及原因": "deviation",
+        "偏差原因分析及改进措施": "deviation", "偏差大或目标未完成原因分析": "deviation",
+        "改进措施及结果应用方案": "deviation",
         "总分": "total", "合计得分": "total", "合计": "total", "总计": "total",
     }
 )

@@ -8,6 +8,7 @@
 ('岳普湖县', 'resident_pension', '参保人数', '≥95%')
 """
 
-from jixiao.ingest.project.reader import ProjectKind, detect_project_kind, read_project_record
+from jixiao.ingest.project.kind import ProjectKind, detect_project_kind
+from jixiao.ingest.project.reader import read_project_record
 
 __all__ = ["ProjectKind", "detect_project_kind", "read_project_record"]

@@ -15,6 +15,7 @@ A percentage that belongs to no label is the printed 预算执行率.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -31,7 +32,9 @@ from jixiao.records import Amount, Budget
 
 Line = list[Cell]
 _VALUE_LOOKS = (Look.NUMBER, Look.DASH)
+_MATRIX_LOOKS = (Look.NUMBER, Look.DASH, Look.PERCENT)
 _AMOUNTS = ("planned", "initial", "available", "executed")
+_MAX_MATRIX_COLUMNS = 10  # bounds the placement search of a line that lost blank cells
 
 
 @dataclass
@@ -102,22 +105,46 @@ def _read_line(state: _State, line: Line) -> None:
     label followed by its values) and label–value pairs, left to right."""
     counts: dict[str, int] = {}
     index = 0
+    unlabelled = 0  # where values with no label of their own may start a total line
     while index < len(line):
         cell = line[index]
         if _heading_at(line, index) and _heading_at(line, index + 1):
             end = index
             while _heading_at(line, end):
                 end += 1
+            if end < len(line) and _is_heading(line[end]) and _values_from(line, end + 1) >= 2:
+                end += 1  # one cell per line: the last heading is followed by the values
             _read_headings(state, line[index:end])
-            index = end
+            index = unlabelled = end
             continue
+        if index == unlabelled and cell.look is Look.TEXT and not _is_label(cell):
+            unlabelled += 1  # a section title (基金预算执行情况) repeated into this row
         if line_member(cell):
             end = _segment_end(line, index)
             if _is_matrix_row(state, line[index + 1 : end]):
-                _read_matrix_row(state, line[index:end])
+                _read_matrix_row(state, line_member(cell) or "total", line[index + 1 : end])
+                index = end
+                continue
+        elif index == unlabelled and cell.look in _MATRIX_LOOKS:
+            end = _segment_end(line, index)
+            if _is_matrix_row(state, line[:end]):
+                # values under the heading row with no line label: the one total line
+                _read_matrix_row(state, "total", line[:end])
                 index = end
                 continue
         index = _read_pair(state, line, index, counts)
+
+
+def _values_from(line: Line, index: int) -> int:
+    """How many value cells follow one another from ``index``."""
+    end = index
+    while end < len(line) and line[end].look in _MATRIX_LOOKS:
+        end += 1
+    return end - index
+
+
+def _is_label(cell: Cell) -> bool:
+    return bool(_is_heading(cell) or line_member(cell))
 
 
 def _heading_at(line: Line, index: int) -> bool:
@@ -164,15 +191,14 @@ def _is_matrix_row(state: _State, values: Line) -> bool:
     """Two or more values under a heading row of two or more columns."""
     if len(state.columns) < 2:
         return False
-    return sum(c.look in (Look.NUMBER, Look.DASH, Look.PERCENT) for c in values) >= 2
+    return sum(c.look in _MATRIX_LOOKS for c in values) >= 2
 
 
-def _read_matrix_row(state: _State, segment: Line) -> None:
-    line_name = line_member(segment[0]) or "total"
-    values = [c for c in segment[1:] if c.look in (Look.NUMBER, Look.DASH, Look.PERCENT)]
+def _read_matrix_row(state: _State, line_name: str, cells: Line) -> None:
+    values = [c for c in cells if c.look in _MATRIX_LOOKS]
     placed = _by_position(state.columns, values)
     if placed is None:
-        placed = list(zip(state.columns, values, strict=False))
+        placed = _by_look(state.columns, values, line_name == "total")
     for column, cell in placed:
         if column.member in _AMOUNTS:
             state.put(column.member, line_name, parse_number(cell.text))
@@ -192,6 +218,37 @@ def _by_position(columns: list[_Column], values: list[Cell]) -> list[tuple[_Colu
             return None
         placed.append((column, cell))
     return placed
+
+
+def _by_look(columns: list[_Column], values: list[Cell], total: bool) -> list[tuple[_Column, Cell]]:
+    """Values matched to headings in order when blank cells were lost (one cell per
+    line): a percentage goes under 执行率, a number under an amount (under 分值/得分
+    only on the 年度资金总额 line); among equal choices the blank is an earlier
+    column (a 上年结转 line has no 年初预算数)."""
+    if len(values) >= len(columns) or len(columns) > _MAX_MATRIX_COLUMNS:
+        return list(zip(columns, values, strict=False))
+    best: tuple[float, tuple[int, ...]] | None = None
+    for chosen in itertools.combinations(range(len(columns)), len(values)):
+        score = sum(
+            _budget_fit(columns[c].member, cell.look, total)
+            for c, cell in zip(chosen, values, strict=True)
+        )
+        if best is None or score >= best[0]:
+            best = (score, chosen)
+    assert best is not None
+    return [(columns[c], cell) for c, cell in zip(best[1], values, strict=True)]
+
+
+def _budget_fit(member: str, look: Look, total: bool) -> float:
+    if look is Look.DASH:
+        return 1.0
+    if member == "rate":
+        return 3.0 if look is Look.PERCENT else -1.0
+    if look is Look.PERCENT:
+        return -3.0
+    if member in ("weight", "score") and not total:
+        return -1.0
+    return 2.0
 
 
 def _put_score(state: _State, member: str, cell: Cell) -> None:

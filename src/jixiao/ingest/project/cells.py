@@ -41,17 +41,31 @@ _SCHEDULE = re.compile(r"\d+\s*(?:日|天|个工作日|个月|月)(?:内|前|以
 _POSITIONED = frozenset({"tsv", "markdown", "html"})
 # Longest text that can still be a form label (longer cells are values: no key needed).
 _MAX_LABEL_CHARS = 40
+# A bracketed tail that qualifies a label without changing it: a column letter or
+# formula (全年预算数（A）, 执行率（B/A）, 执行率(B/A×100%)) or the points of a group
+# (产出指标（50分）, 分值(10)).
+_LABEL_TAIL = re.compile(
+    r"\s*[(（]\s*(?:[A-Za-z]\s*(?:[/／÷]\s*[A-Za-z]\s*)?(?:[×xX*]\s*100\s*[%％]\s*)?"
+    r"|\d+(?:\.\d+)?\s*分?\s*)[)）]\s*$"
+)
 
 
 @functools.lru_cache(maxsize=8192)
 def _cached_key(text: str) -> str:
+    if text[-1:] in ")）":
+        text = _LABEL_TAIL.sub("", text) or text
     return label_key(text)
 
 
 def key_of(text: str) -> str:
     """The label key of a cleaned cell text (``""`` for texts too long to be a label).
 
-    Label texts repeat in every table, so their keys are cached.
+    A bracketed column letter, formula or group points is not part of the label
+    (``全年预算数（A）`` → ``全年预算数``, ``产出指标（50分）`` → ``产出指标``). Label texts
+    repeat in every table, so their keys are cached.
+
+    >>> key_of("执行率（B/A）"), key_of("产出指标(50分)"), key_of("参保人数（人）")
+    ('执行率', '产出指标', '参保人数人')
     """
     return _cached_key(text) if len(text) <= _MAX_LABEL_CHARS else ""
 

@@ -11,28 +11,32 @@ as a hint:
    small dynamic programme that scores how well each cell's look fits a column
    (a percent fits 完成率, a plain number fits 分值/得分, ``未达成…`` fits 完成值)
    plus a bonus when it stands in that column;
-3. cell streams are cut into rows where the form's last typed column has been seen.
+3. cell streams are cut into rows where the form's last typed column has been seen;
+   a text after a row's last number is that row's 偏差原因 when the next row is
+   complete without it.
+
+The columns come from :mod:`jixiao.ingest.project.columns`; 计量单位 / 指标性质
+columns qualify the reading of the printed target (:func:`qualified_target`).
 """
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Literal
 
-from jixiao.expr import read_indicator
+from jixiao.expr import parse_target, read_indicator
+from jixiao.expr.units import canonical_unit, is_known_unit
 from jixiao.ingest.project.cells import Cell, Look, parse_number, parse_percent
-from jixiao.ingest.project.labels import column_slot, is_level1, is_level2, section_of
-from jixiao.ingest.text import label_key
-from jixiao.ingest.vocab import LEVEL_FAMILIES
+from jixiao.ingest.project.columns import Columns, Kind, is_level_label
+from jixiao.ingest.project.labels import is_level1, is_level2, section_of
+from jixiao.ingest.vocab import FUND_TREE_LEVEL1, LEVEL_FAMILIES
 from jixiao.records import Indicator
 
 Line = list[Cell]
-Kind = Literal["target", "monitoring", "self_evaluation"]
 _BonusFn = Callable[[Cell, str], float]
 
-VALUE_SLOTS = ("name", "target", "actual", "completion", "weight", "score", "note")
 _NUMERIC = (Look.NUMBER, Look.DASH)
 _COMPLETION_LOOKS = (Look.PERCENT, Look.DASH, Look.NO_NODE)
 
@@ -92,6 +96,16 @@ _FIT: dict[str, dict[Look, float]] = {
         Look.TIER: -5,
         Look.NO_NODE: -5,
     },
+    "unit": dict.fromkeys(Look, 0.5),  # see _cell_fit: a known unit or a dash
+    "operator": {
+        Look.VALUE: 1,
+        Look.TEXT: 0.5,
+        Look.DASH: 0.5,
+        Look.NUMBER: -3,
+        Look.PERCENT: -3,
+        Look.TIER: -3,
+        Look.NO_NODE: -3,
+    },
     "note": {
         Look.TEXT: 1,
         Look.TIER: 0.5,
@@ -109,7 +123,8 @@ _DROP = -6.0  # leaving a cell out (junk) costs more than any poor fit
 # 一级/二级 labels told how far the row is shifted from the heading row.
 _IN_COLUMN = 0.5
 _IN_COLUMN_ANCHORED = 1.0
-_MAX_LEVEL_LABEL = 9
+_MAX_UNIT_CHARS = 6  # 元/人/月
+_UNIT_FIT = 2.0
 # A page number printed between two table rows (- 3 -, 第2页, 2/5); a bare number
 # is a value in a one-cell-per-line stream.
 _PAGE_NUMBER = re.compile(
@@ -117,108 +132,12 @@ _PAGE_NUMBER = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Columns:
-    """The value columns a table has, in order, and where each heading stands."""
-
-    slots: tuple[str, ...]
-    spans: dict[str, tuple[int, int]] = field(default_factory=dict)
-    duplicated: frozenset[str] = frozenset()
-
-    @property
-    def scored(self) -> bool:
-        return "weight" in self.slots or "score" in self.slots
-
-
-def default_slots(kind: Kind) -> tuple[str, ...]:
-    """The value columns of each form when no heading row was read."""
-    if kind == "target":
-        return ("name", "target")
-    if kind == "monitoring":
-        return ("name", "target", "actual", "completion")
-    return ("name", "target", "actual", "weight", "score", "note")
-
-
-def is_heading_line(line: Line) -> bool:
-    """A heading row of the indicator table (一级指标｜二级指标｜三级指标｜…)."""
-    slots = [column_slot(c) for c in line]
-    return (
-        any(s in ("level1", "level2", "name") for s in slots)
-        and sum(s is not None for s in slots) >= 2
-    )
-
-
-def is_heading_cell(cell: Cell) -> bool:
-    return column_slot(cell) is not None
-
-
-def read_columns(lines: Sequence[Line], kind: Kind) -> Columns:
-    """Columns from the heading row(s); a heading printed over several rows is merged.
-
-    A heading the vocabulary does not know (a county's own 全年预计完成情况 …) right
-    of 三级指标 becomes an ``extra`` column, so that its values do not crowd the
-    known ones; extra values are not kept."""
-    found: dict[str, int | None] = {}
-    positions: list[tuple[int, str]] = []
-    duplicated: set[str] = set()
-    extras: list[tuple[str | None, str]] = []  # (known column before it, extra name)
-    last_known: str | None = None
-    for line in lines:
-        previous: Cell | None = None
-        for cell in line:
-            slot = column_slot(cell)
-            if slot is None:
-                slot = _extra_heading(cell, last_known, len(extras))
-                if slot is None:
-                    continue
-                extras.append((last_known, slot))
-            else:
-                last_known = slot
-            found.setdefault(slot, cell.pos)
-            if cell.pos is not None:
-                if (
-                    previous is not None
-                    and previous.text == cell.text
-                    and previous.pos == cell.pos - 1
-                ):
-                    duplicated.add(slot)  # docling repeats a merged heading
-                else:
-                    positions.append((cell.pos, slot))
-                previous = cell
-    value_slots = [s for s in VALUE_SLOTS if s in found]
-    if "name" not in value_slots or len(value_slots) < 2:
-        wanted = {"name", *value_slots, *default_slots(kind)}
-        value_slots = [s for s in VALUE_SLOTS if s in wanted]
-    for after, extra in extras:
-        at = value_slots.index(after) + 1 if after in value_slots else len(value_slots)
-        value_slots.insert(at, extra)
-    return Columns(tuple(value_slots), _spans(positions), frozenset(duplicated))
-
-
-def _extra_heading(cell: Cell, last_known: str | None, count: int) -> str | None:
-    """An unknown heading right of 三级指标 (not a section or level label)."""
-    if last_known not in VALUE_SLOTS or cell.look is not Look.TEXT or not cell.key:
-        return None
-    if section_of(cell) is not None or _is_level_label(cell):
-        return None
-    return f"extra{count + 1}"
-
-
-def _spans(positions: list[tuple[int, str]]) -> dict[str, tuple[int, int]]:
-    """Each heading covers the columns up to the next heading."""
-    positions = sorted(set(positions))
-    spans: dict[str, tuple[int, int]] = {}
-    for index, (pos, slot) in enumerate(positions):
-        end = positions[index + 1][0] - 1 if index + 1 < len(positions) else pos + 1
-        if slot not in spans:
-            spans[slot] = (pos, max(pos, end))
-    return spans
-
-
 @dataclass
 class _Levels:
     level1: str | None = None
     level2: str | None = None
+    level1_key: str = ""
+    fund_tree: bool = False  # a 决策/过程 group was seen: the 决策/过程/产出/效益 tree
 
     def apply(self, labels: list[Cell]) -> str | None:
         """Carry 一级/二级 down; a new 一级 without a 二级 clears the 二级. Returns the
@@ -226,15 +145,21 @@ class _Levels:
         if not labels:
             return None
         if len(labels) >= 2:
-            self.level1, self.level2 = labels[0].text, labels[-1].text
+            self._set_level1(labels[0])
+            self.level2 = labels[-1].text
             return "level1"
         label = labels[0]
         if self._as_level2(label):
             self.level2 = label.text
             return "level2"
         if label.text != self.level1:
-            self.level1, self.level2 = label.text, None
+            self._set_level1(label)
         return "level1"
+
+    def _set_level1(self, label: Cell) -> None:
+        self.level1, self.level1_key, self.level2 = label.text, label.key, None
+        if LEVEL_FAMILIES.get(label.key) in ("decision", "process"):
+            self.fund_tree = True
 
     def _as_level2(self, label: Cell) -> bool:
         one, two = is_level1(label), is_level2(label)
@@ -245,22 +170,12 @@ class _Levels:
         if self.level1 is None:
             return not one
         family = LEVEL_FAMILIES.get(label.key)
-        current = LEVEL_FAMILIES.get(label_key(self.level1))
+        current = LEVEL_FAMILIES.get(self.level1_key)
         if one and two:
+            if self.fund_tree and label.key not in FUND_TREE_LEVEL1:
+                return True  # 满意度 under 效益 in the 决策/过程/产出/效益 tree
             return family is not None and family == current and label.text != self.level1
         return True  # an unknown "…指标" under a known group
-
-
-def _is_level_label(cell: Cell) -> bool:
-    if is_level1(cell) or is_level2(cell):
-        return True
-    key = cell.key
-    return (
-        cell.look is Look.TEXT
-        and key.endswith("指标")
-        and 3 <= len(key) <= _MAX_LEVEL_LABEL
-        and column_slot(cell) is None
-    )
 
 
 @dataclass
@@ -280,7 +195,7 @@ class IndicatorReader:
         for row in self._logical_rows(lines):
             indicator = self._read_row(row)
             if indicator is not None:
-                out.append(read_indicator(indicator))
+                out.append(indicator)
         return out
 
     # -- rows -------------------------------------------------------------
@@ -301,7 +216,7 @@ class IndicatorReader:
                         pieces
                         and _incomplete(pieces[-1])
                         and cells[0].look is not Look.TEXT
-                        and not _is_level_label(cells[0])
+                        and not is_level_label(cells[0])
                     ):
                         cells = pieces.pop() + cells
                     rows.extend(pieces)
@@ -322,11 +237,11 @@ class IndicatorReader:
         index = 0
         while index < len(tokens):
             token = tokens[index]
-            if _is_level_label(token) and values == 0:
+            if is_level_label(token) and values == 0:
                 current.append(token)
                 index += 1
                 continue
-            if _is_level_label(token):
+            if is_level_label(token):
                 rows.append(current)
                 current, values = [], 0
                 continue
@@ -339,10 +254,10 @@ class IndicatorReader:
                     "note" in slots
                     and following is not None
                     and following.look is Look.TEXT
-                    and not _is_level_label(following)
+                    and not is_level_label(following)
                 ):
                     after = tokens[index + 1] if index + 1 < len(tokens) else None
-                    if after is None or _is_level_label(after):
+                    if after is None or is_level_label(after) or self._note_before(tokens, index):
                         current.append(following)
                         index += 1
                 rows.append(current)
@@ -350,6 +265,26 @@ class IndicatorReader:
         if current:
             rows.append(current)
         return rows
+
+    def _note_before(self, tokens: list[Cell], index: int) -> bool:
+        """Whether the text at ``index`` is the 偏差原因 of the row before it rather than
+        the next row's name: the row read from just after it fills every typed column
+        with a fitting cell, and the row read from it does not."""
+        return self._fits_row(tokens, index + 1) and not self._fits_row(tokens, index)
+
+    def _fits_row(self, tokens: list[Cell], start: int) -> bool:
+        """Whether the stream row starting at ``start`` has one fitting cell per typed
+        column (before any 一级/二级 label or the end)."""
+        typed = [s for s in self.columns.slots if s != "note"]
+        index = start
+        while index < len(tokens) and is_level_label(tokens[index]):
+            index += 1
+        cells = tokens[index : index + len(typed)]
+        return (
+            len(cells) == len(typed)
+            and not any(is_level_label(c) for c in cells)
+            and all(_cell_fit(slot, c) >= 0 for slot, c in zip(typed, cells, strict=True))
+        )
 
     def _stream_row_ends(self, values: Line, following: Cell | None) -> bool:
         slots = self.columns.slots
@@ -369,7 +304,7 @@ class IndicatorReader:
             return (
                 count >= 3
                 and last in _COMPLETION_LOOKS
-                and (following is None or following.look is Look.TEXT or _is_level_label(following))
+                and (following is None or following.look is Look.TEXT or is_level_label(following))
             )
         return False
 
@@ -378,11 +313,14 @@ class IndicatorReader:
     def _read_row(self, row: Line) -> Indicator | None:
         labels: list[Cell] = []
         index = 0
-        while index < len(row) - 1 and len(labels) < 3 and _is_level_label(row[index]):
+        while index < len(row) - 1 and len(labels) < 3 and is_level_label(row[index]):
             labels.append(row[index])
             index += 1
+        if len(labels) == 3 and len({c.text for c in labels}) == 3:
+            labels.pop()  # 三级 named like a group (服务对象满意度) after its 一级 and 二级
+            index -= 1
         values = row[index:]
-        if len(values) == 1 and _is_level_label(values[0]):
+        if len(values) == 1 and is_level_label(values[0]):
             labels.append(values[0])
             values = []
         level = self.levels.apply(labels)
@@ -481,7 +419,7 @@ class IndicatorReader:
 
     def _indicator(self, fields: dict[str, str]) -> Indicator:
         completion = fields.get("completion")
-        return Indicator(
+        indicator = Indicator(
             level1=self.levels.level1,
             level2=self.levels.level2,
             name=fields.get("name"),
@@ -492,15 +430,58 @@ class IndicatorReader:
             score=parse_number(fields.get("score")),
             note=fields.get("note"),
         )
+        indicator = read_indicator(indicator)
+        qualified = qualified_target(
+            fields.get("target"), fields.get("operator"), fields.get("unit")
+        )
+        if qualified is not None:
+            indicator = indicator.model_copy(update={"target_expr": parse_target(qualified)})
+        return indicator
+
+
+_OPERATOR_CELL = re.compile(r"[≥≤><=＝＞＜≧≦﹦]=?")
+_ENDS_IN_NUMBER = re.compile(r"\d(?:\.\d+)?$")
+
+
+def qualified_target(target: str | None, operator: str | None, unit: str | None) -> str | None:
+    """The target as its 指标性质 and 计量单位 columns qualify it (``≥`` ｜ ``95`` ｜ ``%``
+    → ``≥95%``); ``None`` when those columns add nothing. The printed 指标值 stays the
+    record's ``target``; only its reading (``target_expr``) uses the qualified text.
+
+    >>> qualified_target("95", "≥", "%"), qualified_target("≥12000", None, "人")
+    ('≥95%', '≥12000人')
+    >>> qualified_target("按时发放", "定性", None) is None
+    True
+    """
+    if not target:
+        return None
+    text = target
+    if operator and _OPERATOR_CELL.fullmatch(operator) and not _OPERATOR_CELL.match(text):
+        text = operator + text
+    if unit and _ENDS_IN_NUMBER.search(text) and unit not in ("/", "／", "—", "-", "无"):
+        text += unit
+    return text if text != target else None
 
 
 def _fit(slot: str, look: Look) -> float:
     return _FIT.get(slot, _EXTRA_FIT)[look]
 
 
+def _cell_fit(slot: str, cell: Cell) -> float:
+    """How well a cell fits a column: by its look, and a 计量单位 must be a unit."""
+    if slot == "unit" and cell.look is not Look.DASH:
+        return _UNIT_FIT if _is_unit(cell.text) else _DROP / 2
+    return _FIT.get(slot, _EXTRA_FIT)[cell.look]
+
+
+@functools.lru_cache(maxsize=1024)
+def _is_unit(text: str) -> bool:
+    return len(text) <= _MAX_UNIT_CHARS and is_known_unit(canonical_unit(text) or "")
+
+
 def _incomplete(row: Line) -> bool:
     """A stream piece holding only a name (its values follow in the next real row)."""
-    values = [c for c in row if not _is_level_label(c)]
+    values = [c for c in row if not is_level_label(c)]
     return len(values) == 1 and values[0].look is Look.TEXT
 
 
@@ -514,7 +495,7 @@ def _direct(values: Line, slots: tuple[str, ...]) -> list[str | None] | None:
     else:
         return None
     for cell, slot in zip(values, use, strict=True):
-        if _fit(slot, cell.look) < 0:
+        if _cell_fit(slot, cell) < 0:
             return None
     return list(use)
 
@@ -542,7 +523,7 @@ def _align_scored(
             slot = slots[j - 1]
             best = score[i][j - 1]
             how = 0
-            placed = score[i - 1][j - 1] + _fit(slot, cell.look) + bonus(cell, slot)
+            placed = score[i - 1][j - 1] + _cell_fit(slot, cell) + bonus(cell, slot)
             if placed > best:
                 best, how = placed, 1
             dropped = score[i - 1][j] + _DROP

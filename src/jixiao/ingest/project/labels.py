@@ -145,7 +145,11 @@ def line_member(cell: Cell) -> str | None:
 
 
 def budget_score_member(cell: Cell) -> str | None:
-    return BUDGET_SCORE_LABELS.get(cell.key)
+    """weight / score / rate for 分值, 得分, 执行率 (also ``1-6月执行率``)."""
+    member = BUDGET_SCORE_LABELS.get(cell.key)
+    if member is None and cell.key.endswith("执行率") and len(cell.key) <= _MAX_HEADING_CHARS:
+        return None if "预计" in cell.key else "rate"
+    return member
 
 
 @functools.lru_cache(maxsize=8192)
@@ -162,7 +166,10 @@ def _budget_labels(key: str) -> tuple[str | None, str | None]:
 
 
 def _amount_by_ending(key: str) -> str | None:
-    """An amount heading with a period in front (``1-6月执行数``, ``截至6月底到位数``)."""
+    """An amount heading with a period in front (``1-6月执行数``, ``截至6月底到位数``);
+    a forecast (``全年预计执行数``) is ``forecast``, which no record field keeps."""
+    if "预计" in key:
+        return "forecast" if key.endswith(("执行数", "到位数", "预算数")) else None
     if key.endswith("执行数"):
         return "executed"
     if key.endswith("到位数"):
@@ -173,7 +180,21 @@ def _amount_by_ending(key: str) -> str | None:
 
 
 def goal_member(cell: Cell) -> str | None:
-    return GOAL_LABELS.get(cell.key)
+    """goal / progress / overall / long_term for a goal label; a progress label the
+    vocabulary lacks is read by its ending (``1-6月完成情况``, ``截至6月底完成情况``)."""
+    member = GOAL_LABELS.get(cell.key)
+    if member is None and cell.key and len(cell.key) <= _MAX_HEADING_CHARS:
+        member = _goal_by_ending(cell.key)
+    return member
+
+
+@functools.lru_cache(maxsize=4096)
+def _goal_by_ending(key: str) -> str | None:
+    if key in SECTION_LABELS or not key.endswith(("完成情况", "完成目标")):
+        return None
+    if "预计" in key:
+        return "forecast"  # 全年预计完成情况: not a record field
+    return "progress" if key[:1].isdigit() or key.startswith(("截至", "截止", "上半年")) else None
 
 
 def column_slot(cell: Cell) -> str | None:
@@ -187,6 +208,10 @@ def column_slot(cell: Cell) -> str | None:
 
 @functools.lru_cache(maxsize=4096)
 def _slot_by_ending(key: str) -> str | None:
+    if "预计" in key and key.endswith(_FORECAST_ENDINGS):
+        return "forecast"  # 全年预计完成值: a column of its own, not kept
+    if key[:1].isdigit() and key.endswith(("执行情况", "完成情况")):
+        return "actual"  # 1-7月执行情况: what was done by the monitoring point
     for ending, slot in _COLUMN_ENDINGS:
         if key.endswith(ending):
             return slot
@@ -195,10 +220,12 @@ def _slot_by_ending(key: str) -> str | None:
 
 # Endings of indicator column headings printed with a period or qualifier in front.
 _COLUMN_ENDINGS = (
-    ("完成值", "actual"), ("完成情况值", "actual"), ("指标值", "target"), ("目标值", "target"),
-    ("完成率", "completion"),
+    ("完成值", "actual"), ("完成情况值", "actual"), ("实际值", "actual"),
+    ("指标值", "target"), ("目标值", "target"),
+    ("完成率", "completion"), ("完成进度", "completion"),
 )  # fmt: skip
 _MAX_HEADING_CHARS = 16
+_FORECAST_ENDINGS = ("完成值", "完成情况", "完成数", "指标值", "值")
 
 
 def section_of(cell: Cell) -> str | None:

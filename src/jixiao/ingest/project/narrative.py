@@ -16,6 +16,10 @@ from jixiao.ingest.project.labels import goal_member, is_footer, section_of
 
 Line = list[Cell]
 _ATTACHMENT = re.compile(r"^附件\s*\d*\s*[:：]?$")
+# A list item after the first: 2、 3. （二） 三、
+_LATER_ITEM = re.compile(
+    r"^\s*(?:(?:[2-9]|[1-9]\d)\s*[、.．)）](?!\d)|[(（]\s*[二三四五六七八九十]\s*[)）]|[二三四五六七八九十]、)"
+)
 
 
 @dataclass
@@ -71,7 +75,15 @@ def _slots(labels: list[Cell]) -> list[str]:
 
 
 def _in_order(slots: list[str], texts: list[Cell]) -> list[tuple[str, str]]:
-    return [(slots[min(i, len(slots) - 1)], cell.text) for i, cell in enumerate(texts)]
+    """Texts given to the labels in order; a text that opens with a later item number
+    (``2、…`` after ``1、…；``, one cell per line) continues the text before it."""
+    placed: list[tuple[str, str]] = []
+    index = -1
+    for cell in texts:
+        if index < 0 or not _LATER_ITEM.match(cell.text):
+            index += 1
+        placed.append((slots[min(index, len(slots) - 1)], cell.text))
+    return placed
 
 
 def _by_column(labels: list[Cell], texts: list[Cell]) -> list[tuple[str, str]] | None:

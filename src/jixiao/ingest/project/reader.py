@@ -9,20 +9,24 @@ or the signature lines.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from typing import Literal, cast
+from typing import cast
 
 from jixiao.ingest.errors import IngestError
 from jixiao.ingest.locality import period_of, region_of, year_of
 from jixiao.ingest.project.budget import read_budget
-from jixiao.ingest.project.cells import Cell, Look, cell_info, cells_of
-from jixiao.ingest.project.header import Header, money_unit_of, read_header
-from jixiao.ingest.project.indicators import (
-    IndicatorReader,
+from jixiao.ingest.project.cells import Cell, Look, cells_of
+from jixiao.ingest.project.columns import (
     is_heading_cell,
     is_heading_line,
+    is_subheading_line,
+    names_tree_column,
     read_columns,
 )
+from jixiao.ingest.project.header import Header, money_unit_of, read_header
+from jixiao.ingest.project.indicators import IndicatorReader
+from jixiao.ingest.project.kind import ProjectKind, node_months, printed_title
 from jixiao.ingest.project.labels import (
     amount_member,
     budget_score_member,
@@ -36,7 +40,8 @@ from jixiao.ingest.project.labels import (
 )
 from jixiao.ingest.project.narrative import read_deviation, read_goals, read_totals
 from jixiao.ingest.rows import Row
-from jixiao.ingest.text import clean_cell, label_key
+from jixiao.ingest.text import clean_cell
+from jixiao.ingest.vocab import HEADER_FIELD_LABELS
 from jixiao.records import (
     Budget,
     MoneyUnit,
@@ -46,11 +51,9 @@ from jixiao.records import (
     fund_from_text,
 )
 
-ProjectKind = Literal["target", "monitoring", "self_evaluation"]
 ProjectRecord = TargetRecord | MonitoringRecord | SelfEvaluationRecord
 Line = list[Cell]
 
-_MAX_LABEL_CHARS = 40
 _KIND_NAMES = {"target": "绩效目标表", "monitoring": "绩效监控表", "self_evaluation": "绩效自评表"}
 _HEAD_PARTS = ("header", "budget", "goal", "deviation")
 
@@ -88,6 +91,10 @@ def read_project_record(
     if header.money_unit is None:
         header.money_unit = money_unit_of(segment.header + segment.budget + segment.goal)
     budget = read_budget(segment.budget)
+    if kind != "self_evaluation" and budget.planned is None and budget.initial is not None:
+        # a 目标表/监控表 that prints only 年初预算数: it is the budget it plans and
+        # measures execution against (record-format: no ``initial`` for these kinds)
+        budget = budget.model_copy(update={"planned": budget.initial, "initial": None})
     goals = read_goals(segment.goal)
     columns = read_columns(segment.heading, kind)
     indicators = IndicatorReader(columns, kind).read(segment.body)
@@ -101,12 +108,12 @@ def read_project_record(
             line=segment.first_line,
         )
 
-    printed_title = clean_cell(title) if title else None
-    year = _year(header, printed_title, context)
+    printed = clean_cell(title) if title else printed_title(rows)
+    year = _year(header, printed, context)
     common = {
-        "title": printed_title or None,
+        "title": printed or None,
         "region": region_of(
-            [printed_title, header.unit, header.reporting_unit, header.project, *(context or [])]
+            [printed, header.unit, header.reporting_unit, header.project, *(context or [])]
         ),
         "year": year,
         "fund": fund_from_text(header.project),
@@ -124,7 +131,7 @@ def read_project_record(
     if kind == "monitoring":
         return MonitoringRecord(
             **common,
-            period=period_of(header.period, year),
+            period=period_of(header.period, year) or _node_period(segment, year),
             progress=goals.progress,
             overall_completion_pct=goals.overall_pct,
         )
@@ -134,69 +141,6 @@ def read_project_record(
         total_weight=weight,
         total_score=score,
     )
-
-
-def detect_project_kind(rows: list[Row], title: str | None) -> ProjectKind | None:
-    """The kind of a project table from its title words (自评/监控/目标), else from
-    the labels it prints (监控时点, 指标完成率 → monitoring; 分值, 得分, 实际完成值,
-    全年执行数 → self-evaluation; only 指标值 → target); ``None`` if it has no
-    indicator table."""
-    if title:
-        words = label_key(title)
-        if "自评" in words:
-            return "self_evaluation"
-        if "监控" in words:
-            return "monitoring"
-        if "评价" in words:
-            return "self_evaluation"
-        if "目标" in words and "表" in words:
-            return "target"
-    keys: set[str] = set()
-    for row in rows:
-        for raw in row.cells:
-            if raw and len(raw) <= _MAX_LABEL_CHARS:
-                keys.add(cell_info(raw)[2])
-    if keys & _MONITORING_KEYS:
-        return "monitoring"
-    if keys & _SELF_EVALUATION_KEYS:
-        return "self_evaluation"
-    if keys & _TARGET_KEYS:
-        return "target"
-    return None
-
-
-_MONITORING_KEYS = frozenset(
-    label_key(s)
-    for s in ("监控时点", "指标完成率", "总体完成率", "到位数", "资金到位情况", "目前完成情况")
-)
-_SELF_EVALUATION_KEYS = frozenset(
-    label_key(s)
-    for s in (
-        "分值",
-        "得分",
-        "实际完成值",
-        "全年执行数",
-        "年初预算数",
-        "全年预算数",
-        "实际完成目标",
-        "实际完成情况",
-        "执行数",
-        "指标完成值",
-        "总分",
-        "偏差原因分析及改进措施",
-    )
-)
-_TARGET_KEYS = frozenset(
-    label_key(s)
-    for s in (
-        "指标值",
-        "指标值（包含数字及文字描述）",
-        "年度指标值",
-        "预期指标值",
-        "年度资金总额",
-        "项目总体目标",
-    )
-)
 
 
 def _split(rows: list[Row]) -> _Segment:
@@ -213,6 +157,8 @@ def _split(rows: list[Row]) -> _Segment:
     for cells in head:
         part = _part_of(cells, part)
         parts[part].append(cells)
+        if part == "header" and any(_is_budget_label(c) for c in cells):
+            parts["budget"].append(cells)  # 预算单位｜…｜资金总额｜3,456.00 on one row
     body: list[tuple[Line, bool]] = []
     totals: Line | None = None
     deviation = parts["deviation"]
@@ -229,8 +175,12 @@ def _split(rows: list[Row]) -> _Segment:
         elif section == "deviation":
             deviation.extend(c for c, _ in lines[index:])
             break
-        elif is_footer(first) or header_labels(first.text):
+        elif is_footer(first) or _opens_header(first):
             break
+        elif _repeats_heading(cells):
+            # a table continued on a new page repeats its heading row(s)
+            index = _heading_end(lines, index + 1)
+            continue
         else:
             body.append((cells, real))
         index += 1
@@ -253,16 +203,42 @@ def _heading_bounds(lines: list[tuple[Line, bool]]) -> tuple[int, int]:
     label; without either, there is no body."""
     for index, (cells, _) in enumerate(lines):
         if is_heading_line(cells) or _opens_heading(cells):
-            end = index + 1
-            while end < len(lines) and all(
-                is_heading_cell(c) or section_of(c) == "indicators" for c in lines[end][0]
-            ):
-                end += 1
-            return index, end
+            return index, _heading_end(lines, index + 1)
     for index, (cells, _) in enumerate(lines):
         if is_level1(cells[0]) and section_of(cells[0]) is None:
             return index, index
     return len(lines), len(lines)
+
+
+def _heading_end(lines: list[tuple[Line, bool]], index: int) -> int:
+    """The first line at or after ``index`` that is not a heading line. In a one cell
+    per line stream a heading cannot name a column twice, so a lone cell naming a
+    column already seen (an indicator called ``参保缴费完成率``) ends the heading."""
+    seen = {column_slot(c) for c in lines[index - 1][0]} if index > 0 else set()
+    heading = [lines[index - 1][0]] if index > 0 else []
+    while index < len(lines):
+        cells = lines[index][0]
+        known = all(is_heading_cell(c) or section_of(c) == "indicators" for c in cells)
+        if not known and not is_subheading_line(cells, heading):
+            break
+        heading.append(cells)
+        if len(cells) == 1:
+            slot = column_slot(cells[0])
+            if slot is not None and slot in seen:
+                break
+            seen.add(slot)
+        index += 1
+    return index
+
+
+def _repeats_heading(cells: Line) -> bool:
+    """A heading row (or the first cell of one printed one cell per line) inside
+    the body: the heading repeated at the top of a new page."""
+    if not names_tree_column(cells):
+        return False  # asked of every body row: the cheap test first
+    while cells and section_of(cells[0]) == "indicators":
+        cells = cells[1:]
+    return bool(cells) and (is_heading_line(cells) or _opens_heading(cells))
 
 
 def _opens_heading(cells: Line) -> bool:
@@ -278,15 +254,41 @@ def _part_of(cells: Line, current: str) -> str:
             return section
     if any(header_labels(c.text) for c in cells):
         return "header"
-    if any(amount_member(c) or line_member(c) or budget_score_member(c) for c in cells):
+    if any(_is_budget_label(c) for c in cells):
         return "budget"
     if any(goal_member(c) for c in cells):
         return "goal"
     return current
 
 
+_LABEL_COLON = re.compile(r"^[^:：]{1,14}[:：]")
+
+
+def _opens_header(cell: Cell) -> bool:
+    """A header field below the indicator table (the next table's 项目名称): a header
+    label alone or followed by a colon, so that an indicator named ``项目期满…`` or
+    ``预算部门满意度`` is not one."""
+    if not header_labels(cell.text):
+        return False
+    return cell.key in HEADER_FIELD_LABELS or bool(_LABEL_COLON.match(cell.text))
+
+
+def _is_budget_label(cell: Cell) -> bool:
+    return bool(amount_member(cell) or line_member(cell) or budget_score_member(cell))
+
+
 def _lone_number(cells: Line) -> bool:
     return len(cells) == 1 and cells[0].look in (Look.NUMBER, Look.DASH)
+
+
+def _node_period(segment: _Segment, year: int | None) -> str | None:
+    """A monitoring point not printed as 监控时点, read from the columns that report
+    up to it (``1-6月执行数`` → ``YYYY-06``)."""
+    lines = [[c.text for c in line] for line in (*segment.budget, *segment.heading, *segment.goal)]
+    months = node_months(lines)
+    if not months or year is None:
+        return None
+    return f"{year:04d}-{months[0]:02d}"
 
 
 def _has_amounts(budget: Budget) -> bool:
