@@ -5,8 +5,13 @@ tables re-emitted in one of the text styles the extraction tools produce (TSV,
 markdown pipe tables, HTML ``<table>`` with spans, one cell per line), using the
 writers in :mod:`jixiao.ingest.styles.writers`. The documents are built first;
 then :func:`jixiao.ingest.parse_text` reads them one after another in this
-process, and the script prints documents, records, records per second and the
-peak memory. Goal: at least 1,000 records per second.
+process (no worker processes), and the script prints documents, records,
+records per second, the time per document of each phase and the peak memory.
+
+Goal: at least 1,000 records per second of **CPU time** of this process
+(``time.process_time()``), which is what "on one core" means on a machine shared
+with other work; the wall-clock rate is printed beside it. The exit status is 1
+when the CPU-time rate misses the goal.
 
     .venv/bin/python benchmarks/parse_bench.py [--documents 2000] [--seeds DIR]
 """
@@ -140,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
     records = 0
     kinds: Counter[str] = Counter()
     refused: Counter[str] = Counter()
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     for style, text in documents:
         try:
             parsed = parse_text(text)
@@ -149,7 +154,8 @@ def main(argv: list[str] | None = None) -> int:
             continue
         records += len(parsed)
         kinds.update(r.kind for r in parsed)
-    elapsed = time.perf_counter() - started
+    cpu = time.process_time() - cpu_started
+    wall = time.perf_counter() - started
 
     phases = phase_times(documents[: min(400, len(documents))])
     sample = documents[: min(100, len(documents))]
@@ -160,35 +166,40 @@ def main(argv: list[str] | None = None) -> int:
     _, traced_peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
 
-    rate = records / elapsed if elapsed else float("inf")
+    cpu_rate = records / cpu if cpu else float("inf")
+    wall_rate = records / wall if wall else float("inf")
     print(f"documents        {len(documents)} ({size / 1e6:.1f} MB, built in {built:.1f} s)")
     print(f"styles           {dict(Counter(style for style, _ in documents))}")
     print(f"records          {records} {dict(kinds)}")
     print(f"refused          {sum(refused.values())} {dict(refused)}")
-    print(f"parse time       {elapsed:.2f} s on one core")
-    print(f"documents/second {len(documents) / elapsed:.0f}")
-    print(f"records/second   {rate:.0f} (goal ≥ {GOAL_RECORDS_PER_SECOND})")
+    print(f"parse time       {cpu:.2f} s CPU (this process, one core), {wall:.2f} s wall")
+    print(f"documents/second {len(documents) / cpu:.0f} CPU, {len(documents) / wall:.0f} wall")
+    print(f"records/second   {cpu_rate:.0f} CPU (goal ≥ {GOAL_RECORDS_PER_SECOND}), "
+          f"{wall_rate:.0f} wall")  # fmt: skip
     print(f"peak memory      {peak_rss_mib():.0f} MiB RSS (before parsing {rss_before:.0f} MiB); "
           f"{traced_peak / 2**20:.1f} MiB traced while parsing {len(sample)} documents")  # fmt: skip
-    print("time per document by phase (first 400): " + ", ".join(
-        f"{name} {ms:.2f} ms" for name, ms in phases.items()))  # fmt: skip
-    return 0 if rate >= GOAL_RECORDS_PER_SECOND else 1
+    print(f"CPU ms per document by phase (first {min(400, len(documents))}): " + ", ".join(
+        f"{name} {ms:.2f}" for name, ms in phases.items()))  # fmt: skip
+    return 0 if cpu_rate >= GOAL_RECORDS_PER_SECOND else 1
 
 
 def phase_times(documents: list[tuple[str, str]]) -> dict[str, float]:
-    """Milliseconds per document spent reading rows, cutting segments and reading records."""
-    totals = {"read_rows": 0.0, "split_segments": 0.0, "records (incl. split)": 0.0}
+    """CPU milliseconds per document spent reading rows, cutting segments and reading
+    records (:func:`records_from_rows` less the segment cutting it repeats)."""
+    totals = {"read_rows": 0.0, "split_segments": 0.0, "records": 0.0}
+    clock = time.process_time
     for _, text in documents:
-        started = time.perf_counter()
+        started = clock()
         rows = read_rows(text)
-        rows_done = time.perf_counter()
+        rows_done = clock()
         split_segments(rows)
-        split_done = time.perf_counter()
+        split_done = clock()
         with contextlib.suppress(IngestError):
             records_from_rows(rows)
+        split = split_done - rows_done
         totals["read_rows"] += rows_done - started
-        totals["split_segments"] += split_done - rows_done
-        totals["records (incl. split)"] += time.perf_counter() - split_done
+        totals["split_segments"] += split
+        totals["records"] += clock() - split_done - split
     return {name: seconds * 1000 / max(1, len(documents)) for name, seconds in totals.items()}
 
 

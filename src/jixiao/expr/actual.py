@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from jixiao.expr.lexer import normalize
-from jixiao.expr.reading import Interval, NoQuantity, Quantity, Unreadable, read_text
+from jixiao.expr.reading import (
+    READ_CACHE_SIZE,
+    Interval,
+    NoQuantity,
+    Quantity,
+    Unreadable,
+    read_text,
+)
 from jixiao.expr.schedule import find_schedule
 from jixiao.expr.tiers import read_tier, tier_phrase
 from jixiao.records.values import ActualValue
@@ -63,8 +71,12 @@ def is_not_measurable(text: str) -> bool:
     return work in NOT_MEASURABLE_MARKS or _NOT_MEASURABLE.search(work) is not None
 
 
+@lru_cache(maxsize=READ_CACHE_SIZE)
 def parse_actual(text: str | None) -> ActualValue:
     """What an actual text reports; never raises.
+
+    Memoized on the text: the same (frozen) :class:`ActualValue` is returned to
+    every caller that reads the same text.
 
     >>> parse_actual("38.85万人").unit
     '万人'

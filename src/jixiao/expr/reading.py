@@ -20,6 +20,11 @@ _UPPER: frozenset[Operator] = frozenset({"≤", "<"})
 _DATE_UNITS = frozenset({"月", "日"})
 _DATE_FOLLOWERS = ("年", "号", "底", "末", "初", "中旬", "上旬", "下旬", "份", "前", "后")
 
+READ_CACHE_SIZE = 2048
+"""Distinct 指标值 texts whose readings :func:`~jixiao.expr.parse_target` and
+:func:`~jixiao.expr.parse_actual` keep: the readers are pure, and the common texts
+(``≥95%``, ``100%``, ``按时发放``) recur in document after document."""
+
 
 @dataclass
 class Term:
@@ -279,6 +284,7 @@ def read_text(text: str) -> tuple[Reading, Lexed]:
 
 
 __all__ = [
+    "READ_CACHE_SIZE",
     "Interval",
     "Lexed",
     "NoQuantity",

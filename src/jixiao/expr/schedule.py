@@ -38,6 +38,7 @@ _WITHIN = r"(?:以内|之内|内)"
 _BEFORE = r"(?:以前|之前|前)"
 _YEAR = re.compile(r"\d{4}年度?")
 _STRIP = re.compile(r"[\s,，、;；:：()（）]")
+_OTHER_FIGURE = re.compile(r"\d|[≥≤<>=%]")
 
 _PERIOD_END = re.compile(
     rf"每(?:个)?(?P<p>{_PERIOD})(?:结束|终了|末|底)?(?:后|以后|之后)的?{_DAYS}{_WITHIN}"
@@ -65,7 +66,7 @@ def find_schedule(text: str) -> Schedule | None:
         if match is None:
             continue
         rest = _YEAR.sub("", work[: match.start()] + work[match.end() :])
-        if re.search(r"\d|[≥≤<>=%]", rest):
+        if _OTHER_FIGURE.search(rest):
             return None
         groups = match.groupdict()
         if groups.get("d") is not None:

@@ -3,14 +3,26 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 
-from jixiao.expr.reading import Interval, NoQuantity, Quantity, Unreadable, read_text
+from jixiao.expr.reading import (
+    READ_CACHE_SIZE,
+    Interval,
+    NoQuantity,
+    Quantity,
+    Unreadable,
+    read_text,
+)
 from jixiao.expr.schedule import find_schedule, format_schedule, schedule_problem
 from jixiao.records.values import Bound, TargetExpr
 
 
+@lru_cache(maxsize=READ_CACHE_SIZE)
 def parse_target(text: str | None) -> TargetExpr:
     """What a target text asks for; never raises.
+
+    Memoized on the text: the same (frozen) :class:`TargetExpr` is returned to
+    every caller that reads the same text.
 
     >>> parse_target("≥95%").op, parse_target("≥95%").value
     ('≥', Decimal('95'))

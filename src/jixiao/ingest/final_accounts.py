@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from typing import Literal
 
 from jixiao.ingest.errors import IngestError
@@ -37,7 +38,7 @@ from jixiao.ingest.project.cells import parse_number
 from jixiao.ingest.project.labels import money_unit_in
 from jixiao.ingest.rows import Row
 from jixiao.ingest.segments import AccountsPart, Segment, row_text
-from jixiao.ingest.text import clean_cell, label_key
+from jixiao.ingest.text import TEXT_CACHE_SIZE, clean_cell, label_key
 from jixiao.records import FinalAccountsRecord, Fund, FundAccounts, MoneyUnit, fund_from_text
 
 Owner = Fund | Literal["total"]
@@ -69,8 +70,17 @@ _BENEFIT_TOTAL = re.compile(r"待遇支出|基本养老金支出|养老金支出
 _BENEFIT_PART = re.compile(r"医疗费用支出|生育津贴支出")
 _VALUE_COLUMN = re.compile(r"决算")
 _HEADER_WORD = re.compile(r"^项目|^科目|决算|预算|合计|总计|^单位|^金额单位")
+_OPENING = re.compile(r"上年|年初|期初")
+_CLOSING = re.compile(r"(累计|滚存|年末|期末)结余")
+_LABEL_AMOUNT = re.compile(r"^(.*?[^\d,.\s-])\s*([-−－]?[\d,]+(?:\.\d+)?)$")
+_YEAR = re.compile(r"\d{4}年")
+_TOTAL_COLUMN = re.compile(r"合计|总计")
+_MAIN_WORDS = re.compile(r"基金|合计|总计")
+_FUND_LINE = re.compile(r"基金(本年)?(收入|支出|收支结余|累计结余|滚存结余)")
+_ACCOUNTS_WORD = re.compile(r"决算")
 
 
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def parse_amount(text: str) -> Decimal | None:
     """A printed 决算 amount as an exact decimal; ``None`` for a blank or dash cell.
 
@@ -91,12 +101,13 @@ def parse_amount(text: str) -> Decimal | None:
     return parse_number(cleaned)
 
 
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def _main_metric(key: str, part: AccountsPart | None) -> Metric | None:
     """The member a main row gives; a bare fund name takes its table's (收入表 → income).
     An opening balance (上年结余, 年初滚存结余) has no member."""
-    if "结余" in key and re.search(r"上年|年初|期初", key):
+    if "结余" in key and _OPENING.search(key):
         return None
-    if re.search(r"(累计|滚存|年末|期末)结余", key):
+    if _CLOSING.search(key):
         return "closing_balance"
     if "结余" in key:
         return "balance"
@@ -107,6 +118,7 @@ def _main_metric(key: str, part: AccountsPart | None) -> Metric | None:
     return None
 
 
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def _subitem_metric(key: str) -> Metric | Literal["benefit_part"] | None:
     for pattern, metric in _SUBITEM_METRICS:
         if pattern.search(key):
@@ -151,8 +163,8 @@ def _split_label(row: Row) -> tuple[str, list[str]]:
     """Label and value cells of a row; a text row ``label 1,234.00`` is split at the number."""
     cells = [clean_cell(c) for c in row.cells]
     if len(cells) == 1:
-        match = re.match(r"^(.*?[^\d,.\s-])\s*([-−－]?[\d,]+(?:\.\d+)?)$", cells[0])
-        if match and not re.search(r"\d{4}年", match.group(2)):
+        match = _LABEL_AMOUNT.match(cells[0])
+        if match and not _YEAR.search(match.group(2)):
             return match.group(1), [match.group(2)]
         return cells[0], []
     return cells[0], cells[1:]
@@ -225,7 +237,7 @@ def _fund_columns(header: list[str] | None) -> dict[int, Owner] | None:
         fund = fund_from_text(cell)
         if fund is not None:
             owners[index] = fund
-        elif re.search(r"合计|总计", cell):
+        elif _TOTAL_COLUMN.search(cell):
             owners[index] = "total"
     return owners if sum(1 for o in owners.values() if o != "total") >= 2 else None
 
@@ -245,11 +257,12 @@ def _value(values: list[str], header: list[str] | None) -> Decimal | None:
     return None
 
 
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def _row_owner(key: str) -> Owner | None:
     """Owner of a main row, or ``None`` for a sub-item row."""
     if _SUBITEM_START.match(key):
         return None
-    if _subitem_metric(key) is not None and not re.search(r"基金|合计|总计", key):
+    if _subitem_metric(key) is not None and not _MAIN_WORDS.search(key):
         return None  # 生育津贴支出, 工伤保险待遇支出: a fund's word, but a sub-item
     fund = fund_from_text(key)
     if fund is not None:
@@ -333,10 +346,8 @@ def accounts_key(segment: Segment) -> tuple[str | None, int | None]:
 def looks_like_final_accounts(rows: list[Row]) -> bool:
     """An untitled table whose labels are 决算 lines (…基金收入/…基金支出/…结余)."""
     keys = [label_key(r.filled[0]) for r in rows if r.filled]
-    fund_lines = sum(
-        1 for k in keys if re.search(r"基金(本年)?(收入|支出|收支结余|累计结余|滚存结余)", k)
-    )
-    return fund_lines >= 2 and any(re.search(r"决算", label_key(r.text)) for r in rows)
+    fund_lines = sum(1 for k in keys if _FUND_LINE.search(k))
+    return fund_lines >= 2 and any(_ACCOUNTS_WORD.search(label_key(r.text)) for r in rows)
 
 
 def read_final_accounts(segments: list[Segment], source: str = "<input>") -> FinalAccountsRecord:

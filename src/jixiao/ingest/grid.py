@@ -20,9 +20,12 @@ from jixiao.ingest.styles.html_table import read_html_table
 from jixiao.ingest.styles.lines import text_row, text_rows
 from jixiao.ingest.styles.markdown import is_delimiter_row, is_pipe_row, split_pipe_row
 from jixiao.ingest.styles.tsv import is_tsv_line, read_tsv_line
-from jixiao.ingest.text import is_blank
+from jixiao.ingest.text import MARKUP_MARKS, is_blank
 
 _TABLE_TAG = re.compile(r"<(/?)table(?=[\s>/])", re.I)
+# A line of running text without markup (no heading ``#``, no bold ``_``/``*``, tags,
+# LaTeX, entities or invisible characters): :func:`text_rows` gives it as it stands.
+_PLAIN_TEXT = re.compile(f"[^#_{MARKUP_MARKS}][^{MARKUP_MARKS}]*")
 _WRAPPED_MODULE = "jixiao.ingest.wrapped"
 # How far a ``$$`` line looks for its closing ``$$`` (display math is a few lines).
 _DISPLAY_MATH_LINES = 40
@@ -154,6 +157,11 @@ class _DocumentReader:
                 continue
             if stripped == "$$":
                 i = self._read_display_math(lines, i, number)
+                continue
+            if _PLAIN_TEXT.fullmatch(stripped):
+                # what :func:`text_rows` gives for a line without markup
+                self.open_style = None
+                self.rows.append(Row(cells=[stripped], line=number))
                 continue
             for row in text_rows(stripped, number):
                 self.add(row)

@@ -77,7 +77,7 @@ def _kind_of(segment: Segment) -> SegmentKind | None:
 def _table_body(segment: Segment) -> list[Row]:
     """A table segment's rows without the stray text lines after its last table row."""
     rows = segment.rows
-    last = max((i for i, r in enumerate(rows) if is_table_row(r)), default=-1)
+    last = next((i for i in range(len(rows) - 1, -1, -1) if is_table_row(rows[i])), -1)
     if last < 0:
         return rows
     return rows[: last + 1] + [r for r in rows[last + 1 :] if r.style != "text"]

@@ -33,8 +33,10 @@ else ``total``. ``quote`` is the sentence the figure stands in, as it reads in
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from jixiao.ingest.errors import IngestError
 from jixiao.ingest.locality import region_of, year_of
@@ -45,7 +47,7 @@ from jixiao.ingest.segments import (
     is_footer,
     row_text,
 )
-from jixiao.ingest.text import clean_cell
+from jixiao.ingest.text import TEXT_CACHE_SIZE, clean_cell
 from jixiao.records import Fact, Fund, ReportRecord
 from jixiao.records.funds import funds_in_text as _funds_in_text
 from jixiao.records.report import FactMetric, FactUnit
@@ -55,7 +57,13 @@ _FUND_WORDS = re.compile(r"养老|医|工伤|失业|生育|新农|城居保")  #
 
 def funds_in_text(text: str) -> list[Fund]:
     """:func:`jixiao.records.funds.funds_in_text`, skipped for text naming no fund word."""
-    return _funds_in_text(text) if _FUND_WORDS.search(text) else []
+    return list(_named_funds(text)) if _FUND_WORDS.search(text) else []
+
+
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _named_funds(text: str) -> tuple[Fund, ...]:
+    """The funds a text names (memoized: headings and sentences recur across reports)."""
+    return tuple(_funds_in_text(text))
 
 
 MIN_WRAPPED_CHARS = 12
@@ -69,6 +77,8 @@ _HEADING_MARKERS: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"^[(（]\d+[)）]"), 4),
 )
 _MAX_HEADING_CHARS = 40
+_CLAUSE_MARKS = re.compile(r"[，。；,;]")
+_COLON = re.compile(r"[：:]")
 _MINOR_HEADING = 9  # a short unnumbered line without punctuation such as 预算完成情况
 
 
@@ -83,12 +93,12 @@ class Paragraph:
 def _heading_rank(row: Row, text: str) -> int:
     if row.heading:
         return row.heading
-    if len(text) > _MAX_HEADING_CHARS or re.search(r"[，。；,;]", text):
+    if len(text) > _MAX_HEADING_CHARS or _CLAUSE_MARKS.search(text):
         return 0
     for pattern, rank in _HEADING_MARKERS:
         if pattern.match(text):
             return rank
-    if not re.search(r"[：:]", text) and text[-1] not in _CLOSING:
+    if not _COLON.search(text) and text[-1] not in _CLOSING:
         return _MINOR_HEADING  # a short line without punctuation: 预算完成情况
     return 0
 
@@ -132,6 +142,7 @@ _FIGURE = re.compile(
     r"(?P<unit>亿元|万元|元|%|％|人次|人)"
 )
 _CLAUSE_BREAK = re.compile(r"[，,]")
+_QIZHONG_COMMA = re.compile(r"其中[，,]")
 _LABEL_TAIL = re.compile(r"(?:为|是|达到?|共计?|约|[:：])+$")
 _BUDGET_SENTENCE = re.compile(r"预算")
 _BUDGET_VERB = re.compile(r"完成|执行")
@@ -229,15 +240,18 @@ _UNITS.update({"人次": "人次", "人": "人"})
 
 def sentence_facts(sentence: str, scope: _Scope) -> list[Fact]:
     """The facts one sentence states (see the module docstring)."""
-    work = re.sub(r"其中[，,]", "其中：", sentence)
+    work = _QIZHONG_COMMA.sub("其中：", sentence) if "其中" in sentence else sentence
     budget = bool(_BUDGET_SENTENCE.search(work) and _BUDGET_VERB.search(work))
     quote = sentence.strip()
     facts: list[Fact] = []
     previous_end = 0
+    breaks: list[int] | None = None  # where each clause starts, read at the first figure
     for match in _FIGURE.finditer(work):
         start = match.start()
-        breaks = [m.end() for m in _CLAUSE_BREAK.finditer(work, 0, start)]
-        clause_start = breaks[-1] if breaks else 0
+        if breaks is None:
+            breaks = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(work))]
+        # the clause break is one character: it ends at or before ``start``
+        clause_start = breaks[bisect_right(breaks, start) - 1]
         clause_prefix = work[clause_start:start]
         label = _LABEL_TAIL.sub("", work[max(clause_start, previous_end) : start].strip())
         previous_end = match.end()

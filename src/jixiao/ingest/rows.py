@@ -15,7 +15,7 @@ from jixiao.ingest.text import is_blank
 RowStyle = Literal["tsv", "markdown", "html", "wrapped", "text"]
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     """One table row or one line of text.
 
@@ -43,7 +43,7 @@ class Row:
     @property
     def filled(self) -> list[str]:
         """The non-blank cells, in order (markup-only cells such as ``<br>`` are blank)."""
-        return [c for c in self.cells if not is_blank(c)]
+        return [c for c in self.cells if c and not is_blank(c)]
 
     @property
     def is_table(self) -> bool:

@@ -24,10 +24,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from jixiao.ingest.rows import Row
-from jixiao.ingest.text import clean_cell, label_key
+from jixiao.ingest.text import TEXT_CACHE_SIZE, clean_cell, label_key
 from jixiao.ingest.vocab import FOOTER_LABELS
 
 SegmentKind = Literal["target", "monitoring", "self_evaluation", "final_accounts", "report"]
@@ -60,6 +61,8 @@ _YEAR_LINE = re.compile(r"^[(（]?\d{4}年度?[)）]?$")
 _MAX_COVER_ROWS = 10
 _MAX_COVER_TITLE_LINES = 3
 _MAX_COVER_TITLE_CHARS = 30
+_COVER_TITLE_MARKS = re.compile(r"[，。；：:,;]")
+_FIGURES_ONLY = re.compile(r"[\d.,，%-]*")
 # Orphan rows (e.g. 金额单位、填报单位) carried into an untitled table that follows them.
 _MAX_LEADING_ORPHANS = 3
 _MIN_ROWS_BEFORE_REPEAT = 4
@@ -100,7 +103,12 @@ class Segment:
 
 def row_text(row: Row) -> str:
     """A row's text with extraction damage and markdown emphasis removed."""
-    return clean_cell(row.text.replace("**", "").replace("__", ""))
+    return _clean_text(row.text)
+
+
+def _clean_text(text: str) -> str:
+    """:func:`row_text` of a row whose text is ``text``."""
+    return clean_cell(text.replace("**", "").replace("__", ""))
 
 
 def is_table_row(row: Row) -> bool:
@@ -122,11 +130,26 @@ def match_title(row: Row) -> TitleMatch | None:
 
 
 def _title(row: Row, filled: list[str]) -> TitleMatch | None:
-    if (row.is_table and len(filled) != 1) or sum(len(c) for c in filled) > _MAX_RAW_TITLE_CHARS:
+    if len(filled) == 1:  # a text line or a one-cell table row: read once per text
+        cell = filled[0]
+        if len(cell) > _MAX_RAW_TITLE_CHARS or not _TITLE_HINT.search(cell):
+            return None
+        return _cell_title(cell)
+    if row.is_table or sum(len(c) for c in filled) > _MAX_RAW_TITLE_CHARS:
         return None
     if not any(_TITLE_HINT.search(c) for c in filled):
         return None  # every title ends in 表, 说明 or 报告: skip the cleaning
-    text = _ATTACHMENT_PREFIX.sub("", row_text(row))
+    return _read_title(row_text(row))
+
+
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _cell_title(cell: str) -> TitleMatch | None:
+    """:func:`_read_title` of a row whose only filled cell is ``cell`` (titles repeat)."""
+    return _read_title(_clean_text(cell))
+
+
+def _read_title(cleaned: str) -> TitleMatch | None:
+    text = _ATTACHMENT_PREFIX.sub("", cleaned)
     if not text or len(text) > _MAX_TITLE_CHARS or _SENTENCE_MARKS.search(text):
         return None
     key = _TITLE_TAIL.sub("", label_key(text))
@@ -142,9 +165,18 @@ def is_footer(row: Row) -> bool:
 
 
 def _footer(filled: list[str]) -> bool:
-    if not filled or not _RAW_LABEL_COLON.match(filled[0]):
+    if not filled:
         return False
-    match = _LABEL_COLON.match(clean_cell(filled[0]))
+    first = filled[0]
+    return (":" in first or "：" in first) and _footer_cell(first)
+
+
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _footer_cell(first: str) -> bool:
+    """Whether a row whose first filled cell is ``first`` is a footer line."""
+    if not _RAW_LABEL_COLON.match(first):
+        return False
+    match = _LABEL_COLON.match(clean_cell(first))
     return match is not None and label_key(match.group(1)) in FOOTER_LABELS
 
 
@@ -180,7 +212,7 @@ def _is_cover_title_line(row: Row) -> bool:
         not row.is_table
         and row.heading == 0
         and 0 < len(text) <= _MAX_COVER_TITLE_CHARS
-        and not re.search(r"[，。；：:,;]", text)
+        and not _COVER_TITLE_MARKS.search(text)
         and not is_footer(row)
     )
 
@@ -206,7 +238,7 @@ def _repeats_header(first: str | None, table_rows: int, cell: str) -> bool:
         first is not None
         and table_rows >= _MIN_ROWS_BEFORE_REPEAT
         and first[:1] in cell
-        and not re.fullmatch(r"[\d.,，%-]*", first)
+        and not _FIGURES_ONLY.fullmatch(first)
         and label_key(cell) == first
     )
 
@@ -226,10 +258,11 @@ def split_segments(rows: list[Row]) -> list[Segment]:
     closed: Segment | None = None  # the table a run of footer lines belongs to
     for row in rows:
         filled = row.filled
-        if _attachment(row, filled):
+        first = filled[0] if filled else ""  # 附件 or a colon in it, or no call is needed
+        if "附件" in first and _attachment(row, filled):
             orphans.append(row)
             continue
-        if _footer(filled):
+        if (":" in first or "：" in first) and _footer(filled):
             if current is not None and current.kind != "report":
                 closed, current = current, None
                 orphans = []

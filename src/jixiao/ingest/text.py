@@ -14,10 +14,13 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from functools import lru_cache
 
 from jixiao.ingest.styles.latex import latex_to_text
 
 __all__ = [
+    "MARKUP_MARKS",
+    "TEXT_CACHE_SIZE",
     "clean_cell",
     "clean_paragraph",
     "is_blank",
@@ -86,7 +89,13 @@ _BARE_LATEX = re.compile(
 
 _WS = re.compile(r"\s+")
 _ASCII_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
-_MARKUP_HINT = re.compile(r"[<$&!*\\" + _INVISIBLE + "]")
+# Characters without which a text holds no markup to strip (a regex class body).
+MARKUP_MARKS = r"<$&!*\\" + _INVISIBLE
+_MARKUP_HINT = re.compile(f"[{MARKUP_MARKS}]")
+
+# Distinct cell texts whose cleaned forms are kept: the readers clean the same
+# cell several times, and labels repeat from table to table.
+TEXT_CACHE_SIZE = 4096
 
 # Label punctuation: ASCII and full-width forms of the marks printed around form labels.
 _LABEL_NOISE = re.compile(
@@ -170,8 +179,11 @@ def join_spaces(text: str) -> str:
     return out
 
 
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def clean_cell(text: str | None) -> str:
     """A cell's text with extraction damage repaired; ``""`` for a blank cell.
+
+    Memoized on the text (a pure function of it).
 
     >>> clean_cell("$\\\\geq -10\\\\%$ 或 $\\\\leq 10\\\\%$")
     '≥-10%或≤10%'
@@ -190,6 +202,11 @@ def clean_cell(text: str | None) -> str:
     """
     if not text:
         return ""
+    return _clean(text)
+
+
+def _clean(text: str) -> str:
+    """:func:`clean_cell` without the cache (paragraphs are long and seldom repeat)."""
     text = normalize_chars(text)
     if _MARKUP_HINT.search(text):
         text = strip_markup(text)
@@ -198,6 +215,7 @@ def clean_cell(text: str | None) -> str:
     return join_spaces(text)
 
 
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def is_blank(text: str) -> bool:
     """Whether a cell holds nothing once markup is dropped (``""``, ``&nbsp;``, ``<b></b>``).
 
@@ -226,9 +244,10 @@ def clean_paragraph(text: str) -> str:
     '本年收入4145.35万元，其中：基本养老保险费收入1191.07万元。\\n\\n第二段'
     """
     paragraphs = _PARAGRAPH_BREAK.split(text)
-    return "\n\n".join(p for p in (clean_cell(p) for p in paragraphs) if p)
+    return "\n\n".join(p for p in (_clean(p) for p in paragraphs if p) if p)
 
 
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def label_key(text: str) -> str:
     """A form label reduced for matching: no spaces, punctuation or markup.
 

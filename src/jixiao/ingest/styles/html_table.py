@@ -332,7 +332,7 @@ def _rows(events: list[_SourceRow | tuple[int, str]], table: int) -> list[Row]:
             out.append(Row(cells=[event[1]], line=event[0]))
             continue
         source_row, row_cells, row_spans = next(laid)
-        if all(s == SINGLE for s in row_spans) and all(not t for t in row_cells):
+        if not any(row_cells) and row_spans.count(SINGLE) == len(row_spans):
             continue
         if row_cells:
             out.append(

@@ -38,11 +38,14 @@ def split_pipe_row(line: str) -> list[str]:
     >>> split_pipe_row("| 项目名称 | a\\\\|b | 第一行<br>第二行 |")
     ['项目名称', 'a|b', '第一行\\n第二行']
     """
-    parts = _PIPE.split(line)
+    escaped = "\\" in line
+    parts = _PIPE.split(line) if escaped else line.split("|")
     if line.startswith("|"):
         parts = parts[1:]
     if len(parts) > 1 and line.endswith("|") and not line.endswith("\\|"):
         parts = parts[:-1]
+    if not escaped and "<" not in line:
+        return [part.strip() for part in parts]
     cells = []
     for part in parts:
         part = part.strip()

@@ -35,7 +35,7 @@ from __future__ import annotations
 from jixiao.ingest.rows import Row
 from jixiao.ingest.text import normalize_chars
 from jixiao.ingest.wrapped.detect import looks_structured, wrapped_evidence
-from jixiao.ingest.wrapped.pieces import iter_lines, read_lines
+from jixiao.ingest.wrapped.pieces import read_lines
 from jixiao.ingest.wrapped.prepare import rejoin_labels
 from jixiao.ingest.wrapped.reader import Reader
 
@@ -56,10 +56,14 @@ def is_wrapped_text(text: str) -> bool:
     """Whether ``text`` is a form extracted in the pdfminer / pdftotext style."""
     if looks_structured(text):
         return False
-    return wrapped_evidence(iter_lines(_normalized(text)))
+    return wrapped_evidence(_normalized(text))
 
 
 def read_wrapped_rows(text: str) -> list[Row]:
     """The rows of a pdfminer / pdftotext style document, in order."""
     lines = rejoin_labels(read_lines(_normalized(text)))
-    return Reader(lines).read()
+    rows = Reader(lines).read()
+    # A label line the reader held back for the row below it can come out after
+    # that row when the row never claims it; rows keep source order regardless.
+    rows.sort(key=lambda row: row.line)
+    return rows

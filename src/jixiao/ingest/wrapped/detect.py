@@ -11,18 +11,22 @@ none of these, even when pdftotext spaces their words.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from jixiao.ingest.wrapped import labels, shapes
 from jixiao.ingest.wrapped.labels import Label
-from jixiao.ingest.wrapped.pieces import Line
-from jixiao.ingest.wrapped.reader import is_ledger_line
+from jixiao.ingest.wrapped.pieces import split_cells
+from jixiao.ingest.wrapped.reader import is_ledger_cells
 
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$", re.M)
 _HTML_TABLE = re.compile(r"<\s*(?:table|tr|td|th)[\s>]", re.I)
 _TABLE_LABELS = (Label.FIELD, Label.COLUMN, Label.LEVEL, Label.SECTION)
 _MIN_TABLE_LINES = 2
 _MIN_LEDGER_LINES = 3
+# Lines with a space or a colon. Only these can be table or ledger rows: cells on a
+# line are separated by spaces, and the one split of an unspaced line without a
+# colon is a value glued in front of the next label (``50%其中：财政资``), which
+# gives neither two labels nor a label before its values (no label is a number).
+_MAY_HOLD_ROW = re.compile(r"^[^\n \u3000\t:：]*[ \u3000\t:：].*", re.M)
 
 
 def looks_structured(text: str) -> bool:
@@ -34,18 +38,38 @@ def looks_structured(text: str) -> bool:
     return "<" in text and bool(_HTML_TABLE.search(text))
 
 
-def wrapped_evidence(lines: Iterable[Line]) -> bool:
-    """Whether the lines show table rows in the wrapped style (stops at enough evidence)."""
-    table_lines = ledger_lines = wraps = 0
-    previous: Line | None = None
-    for line in lines:
-        if previous is not None and _wrapped_label(previous, line):
-            wraps += 1
-        previous = line
-        table_lines += _is_table_line(line)
-        ledger_lines += is_ledger_line(line)
-        if _enough(table_lines, ledger_lines, wraps):
+def wrapped_evidence(text: str) -> bool:
+    """Whether the (normalized) lines show table rows in the wrapped style.
+
+    The evidence only grows line by line, so the verdict is the same as reading
+    every line's pieces: only lines with a space or a colon can be table or ledger
+    rows (:data:`_MAY_HOLD_ROW`), and labels wrapped across lines matter only when
+    exactly one table line was found.
+    """
+    table_lines = ledger_lines = 0
+    for match in _MAY_HOLD_ROW.finditer(text):
+        stripped = match.group().strip()
+        cells = split_cells(stripped) if stripped else []
+        if len(cells) < 2:
+            continue
+        table_lines += _is_table_line(stripped, cells)
+        ledger_lines += is_ledger_cells(cells)
+        if _enough(table_lines, ledger_lines, 0):
             return True
+    return table_lines >= 1 and _has_wrapped_label(text)
+
+
+def _has_wrapped_label(text: str) -> bool:
+    """Whether a line ends with a label (or 未达监控) that the next non-blank line finishes."""
+    tail: str | None = None
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        cells = split_cells(stripped)
+        if tail is not None and _wrapped_label(tail, cells[0]):
+            return True
+        tail = cells[-1]
     return False
 
 
@@ -57,21 +81,19 @@ def _enough(table_lines: int, ledger_lines: int, wraps: int) -> bool:
     )
 
 
-def _is_table_line(line: Line) -> bool:
+def _is_table_line(text: str, cells: list[str]) -> bool:
     """Several cells on the line, two of them known labels (or one among three cells)."""
-    pieces = line.pieces
-    if len(pieces) < 2 or "。" in line.text:
+    if len(cells) < 2 or "。" in text:
         return False
     found = sum(
-        labels.classify(p.text, line_start=p.first) in _TABLE_LABELS and labels.is_complete(p.text)
-        for p in pieces
+        labels.classify(c, line_start=i == 0) in _TABLE_LABELS and labels.is_complete(c)
+        for i, c in enumerate(cells)
     )
-    return found >= 2 or (found >= 1 and len(pieces) >= 3)
+    return found >= 2 or (found >= 1 and len(cells) >= 3)
 
 
-def _wrapped_label(line: Line, after: Line) -> bool:
-    """A label or 未达监控节点 that ``line`` ends and ``after`` finishes."""
-    tail, head = line.pieces[-1].text, after.pieces[0].text
+def _wrapped_label(tail: str, head: str) -> bool:
+    """A label or 未达监控节点 that ``tail`` (a line's last cell) ends and ``head`` finishes."""
     if labels.is_complete(tail):
         return False
     return labels.completes(tail, head) or shapes.closer_join(tail, head)

@@ -316,14 +316,19 @@ class Reader:
 def is_ledger_line(line: Line) -> bool:
     """``label number…`` (``一、企业职工基本养老保险基金收入 15,390.47``)."""
     pieces = line.pieces
-    if len(pieces) < 2:
+    return len(pieces) >= 2 and is_ledger_cells([p.text for p in pieces])
+
+
+def is_ledger_cells(texts: list[str]) -> bool:
+    """:func:`is_ledger_line` on the texts of a line's pieces."""
+    if len(texts) < 2:
         return False
-    head = pieces[0].text
+    head = texts[0]
     if not shapes.has_cjk(head) or shapes.is_value(head) or shapes.ends_sentence(head):
         return False
-    values = pieces[1:]
-    return all(shapes.is_value(p.text) for p in values) and any(
-        shapes.is_number(p.text) or shapes.is_percent(p.text) for p in values
+    values = texts[1:]
+    return all(shapes.is_value(t) for t in values) and any(
+        shapes.is_number(t) or shapes.is_percent(t) for t in values
     )
 
 
