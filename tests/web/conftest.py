@@ -243,3 +243,16 @@ MONITORING_TEXT = (
 def monitoring_text() -> str:
     """A monitoring table as a spreadsheet dump (tab-separated, merged cells empty)."""
     return MONITORING_TEXT
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches() -> Iterator[None]:
+    """Per-process caches of policies and analyses must not outlive a test's rolled-back data."""
+    from jixiao.web.organisations.policy import forget_policies
+    from jixiao.web.records.checks import forget_analyses
+
+    forget_policies()
+    forget_analyses()
+    yield
+    forget_policies()
+    forget_analyses()

@@ -313,7 +313,10 @@ def test_start_monitoring_from_the_target_table(
     page = client.get(
         f"/records/new/?kind=monitoring&unit={world.yph_si.pk}&from={target.pk}"
     ).content.decode()
-    assert 'value="参保缴费人数"' in page and 'value="≥74272人"' in page
+    # indicator texts are wrapping text areas, numbers and 一级/二级 names one-line inputs
+    assert 'name="ind.name" rows="1" aria-label="三级指标">参保缴费人数</textarea>' in page
+    assert 'aria-label="预期指标值">≥74272人</textarea>' in page
+    assert 'name="ind.level2" value="数量指标"' in page
     assert 'value="城乡居民基本养老保险"' in page and 'value="2889.39"' in page
 
 

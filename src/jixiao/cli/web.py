@@ -17,6 +17,9 @@ def _setup(debug: bool) -> None:
 
     django.setup()
     call_command("migrate", interactive=False, verbosity=0)
+    from jixiao.web.core.db import analyse
+
+    analyse()
 
 
 def _serve(host: str, port: int, workers: int = 1) -> None:

@@ -67,7 +67,9 @@ class ThreadedServer(socketserver.ThreadingMixIn, WSGIServer):
 
 
 def default_workers() -> int:
-    return max(1, min(4, os.cpu_count() or 1))
+    """One process per core and one more (at most 8): a process holds one core at a time, and
+    while one waits on the database or on the write lock another can use its core."""
+    return max(2, min(8, (os.cpu_count() or 1) + 1))
 
 
 # A thread that waits on the database gives up the interpreter lock and must get it back from

@@ -67,7 +67,6 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -102,14 +101,19 @@ def _database() -> dict[str, Any]:
     if "DATABASE_URL" not in os.environ:
         DATA_DIR.mkdir(parents=True, exist_ok=True)
     config: dict[str, Any] = dict(dj_database_url.config(default=default_sqlite, conn_max_age=60))
+    # Each server thread keeps its connection between requests (opening one costs more than
+    # most queries); a connection unused for a minute is closed.
     if config["ENGINE"] == "django.db.backends.sqlite3":
         # WAL lets readers run beside one writer; IMMEDIATE takes the write lock at BEGIN so
         # concurrent saves queue (busy timeout) instead of failing with "database is locked".
-        config["CONN_MAX_AGE"] = 0
+        # Checkpoints run in the background (core.db); SQLite's own only past ~40 MB of log.
         config["OPTIONS"] = {
             "timeout": 30,
             "transaction_mode": "IMMEDIATE",
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "init_command": (
+                "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+                "PRAGMA wal_autocheckpoint=10000;"
+            ),
         }
     else:
         config["CONN_HEALTH_CHECKS"] = True

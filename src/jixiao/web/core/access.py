@@ -296,12 +296,19 @@ def require(user: Any, action: Action, obj: Any) -> None:
 
 
 def get_object(user: Any, action: Action, queryset: models.QuerySet[M], **lookup: Any) -> M:
-    """Fetch one object for ``action``; a guessed or foreign id is *not found*."""
+    """Fetch one object for ``action``; a guessed or foreign id is *not found*.
+
+    The object is read with its unit and region and judged by ``require`` (the same grants
+    ``restrict`` turns into SQL), so one out of view answers exactly like a missing one."""
     scope = _scope(queryset.model)
     related = [scope.unit_path, f"{scope.prefix}region"] if scope.unit_path else ["region"]
+    if scope.region_field:
+        related.append(scope.region_field)
     try:
-        obj = restrict(queryset, user, Action.VIEW).select_related(*related).get(**lookup)
-    except (queryset.model.DoesNotExist, ValueError, TypeError):
+        obj = queryset.select_related(*related).get(**lookup)
+    except (queryset.model.DoesNotExist, queryset.model.MultipleObjectsReturned):
+        raise NotVisible("找不到该对象，或您无权查看。") from None
+    except (ValueError, TypeError):
         raise NotVisible("找不到该对象，或您无权查看。") from None
     require(user, action, obj)
     return obj
@@ -344,11 +351,14 @@ def regions(user: Any) -> models.QuerySet[Region]:
     grants = grants_for(user)
     if grants.is_admin:
         return Region.objects.all()
-    q = models.Q(pk__in=sorted(grants.region_ids.get(Action.VIEW, frozenset())))
+    q = models.Q(pk__in=[])
+    for path in grants.region_paths.get(Action.VIEW, ()):
+        q |= models.Q(path__startswith=path)
     unit_ids = grants.unit_ids.get(Action.VIEW)
     if unit_ids:
         q |= models.Q(units__in=sorted(unit_ids))
-    return Region.objects.filter(q).distinct()
+        return Region.objects.filter(q).distinct()
+    return Region.objects.filter(q)
 
 
 class AccessDeniedMiddleware:

@@ -20,6 +20,7 @@ from jixiao.web.core.db import write_transaction
 from jixiao.web.imports.matching import match_unit
 from jixiao.web.imports.models import ImportBatch
 from jixiao.web.organisations.models import Unit
+from jixiao.web.organisations.policy import Policy, effective_policy
 from jixiao.web.records import checks, store
 from jixiao.web.records.models import StoredRecord
 
@@ -78,7 +79,8 @@ def read_files(user: Any, files: Iterable[tuple[str, bytes]]) -> ImportBatch:
 
 
 def preview(user: Any, batch: ImportBatch) -> list[FileResult]:
-    """The batch's records with findings (checked together, as one upload) and proposed units."""
+    """The batch's records with findings (checked together, as one upload, each under the policy
+    of the region of its proposed unit) and proposed units."""
     units = list(access.units(user, Action.IMPORT))
     results: list[FileResult] = []
     documents: list[tuple[str, Sequence[Record]]] = []
@@ -90,7 +92,14 @@ def preview(user: Any, batch: ImportBatch) -> list[FileResult]:
         ]
         results.append(FileResult(entry["name"], entry["error"], found))
         documents.append((str(number), records))
-    findings = checks.check_documents(documents)
+    units_of = {str(n): [item.unit for item in r.records] for n, r in enumerate(results)}
+
+    def policy_of(source: str, index: int) -> Policy:
+        unit = units_of[source][index]
+        year = documents[int(source)][1][index].year
+        return effective_policy(unit.region if unit is not None else None, year)
+
+    findings = checks.check_documents_by_policy(documents, policy_of)
     for number, result in enumerate(results):
         for item in result.records:
             item.findings = [

@@ -172,3 +172,58 @@ class RoleAssignment(ChangeLoggedModel):
             raise ValidationError("填报人须指定单位，不指定地区。")
         if self.role != self.Role.EDITOR and (self.region_id is None or self.unit_id is not None):
             raise ValidationError("审核人和查看人须指定地区，不指定单位。")
+
+
+class RegionPolicy(ChangeLoggedModel):
+    """A region's check policy: overrides of :class:`jixiao.rules.RuleSettings` as JSON.
+
+    A record uses the policy of its own region, else of the nearest region above it, else the
+    national defaults; within one region a policy for the record's year wins over the general
+    one (``year`` empty). See :func:`jixiao.web.organisations.policy.effective_policy`.
+    """
+
+    region = models.ForeignKey(
+        Region, verbose_name="地区", on_delete=models.CASCADE, related_name="policies"
+    )
+    year = models.IntegerField(
+        "年度", null=True, blank=True, help_text="留空表示各年通用；填写年度则只用于该年度的记录。"
+    )
+    overrides = models.TextField(
+        "设置 (JSON)",
+        default="{}",
+        help_text='只写与全国默认不同的项，例如 {"deviation_threshold_points": 15}。',
+    )
+    note = models.CharField("说明", max_length=255, blank=True, default="")
+    updated_at = models.DateTimeField("修改时间", auto_now=True)
+
+    class Meta:
+        ordering = ("region__path", "year")
+        verbose_name = "地区政策设置"
+        verbose_name_plural = "地区政策设置"
+        constraints = (
+            models.UniqueConstraint(
+                fields=["region"],
+                condition=models.Q(year__isnull=True),
+                name="region_policy_one_general",
+                violation_error_message="该地区已有各年通用的政策设置，请修改原有设置。",
+            ),
+            models.UniqueConstraint(
+                fields=["region", "year"],
+                condition=models.Q(year__isnull=False),
+                name="region_policy_one_per_year",
+                violation_error_message="该地区这一年度已有政策设置，请修改原有设置。",
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.region.name} · {f'{self.year}年' if self.year else '各年通用'}"
+
+    def clean(self) -> None:
+        from jixiao.web.organisations.policy import PolicyError, parse_overrides
+
+        try:
+            self.overrides = parse_overrides(self.overrides).text
+        except PolicyError as exc:
+            raise ValidationError({"overrides": exc.message}) from None
+        if self.year is not None and not 1990 <= self.year <= 2100:
+            raise ValidationError({"year": "年度应在 1990–2100 之间。"})

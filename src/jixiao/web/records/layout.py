@@ -395,11 +395,16 @@ def reading_of(text: str | None) -> dict[str, str]:
 
 
 def form_view(
-    record: Record, computed: Mapping[str, Any], findings: list[dict[str, Any]]
+    record: Record,
+    computed: Mapping[str, Any],
+    findings: list[dict[str, Any]],
+    data: dict[str, Any] | None = None,
 ) -> FormView:
-    """Lay out ``record`` for its kind with computed figures and findings placed by path."""
+    """Lay out ``record`` for its kind with computed figures and findings placed by path.
+
+    ``data`` is the record as plain data when the caller has it (a stored version's JSON)."""
     kind = record.kind
-    data = plain(record)
+    data = plain(record) if data is None else data
     by_path: dict[str, list[dict[str, Any]]] = {}
     for finding in findings:
         by_path.setdefault(finding.get("field") or "", []).append(finding)

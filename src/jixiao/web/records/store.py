@@ -62,14 +62,52 @@ def _quoted(name: str) -> str:
     return str(connection.ops.quote_name(name))
 
 
-def _insert_sql(model: type[Model], values: dict[str, Any]) -> tuple[str, list[Any]]:
+def _insert_sql(
+    model: type[Model], values: dict[str, Any], after: str | None = None
+) -> tuple[str, list[Any]]:
     """One prepared INSERT, built before the write lock is taken (the lock is held only while
-    the database writes)."""
+    the database writes). With ``after`` (a CTE name) it inserts one row per row of that CTE."""
     fields = [model._meta.get_field(name) for name in values]
     columns = ", ".join(_quoted(f.column) for f in fields)
     marks = ", ".join(["%s"] * len(fields))
     params = [f.get_db_prep_save(values[f.name], connection) for f in fields]
-    return f"INSERT INTO {_quoted(model._meta.db_table)} ({columns}) VALUES ({marks})", params
+    rows = f"VALUES ({marks})" if after is None else f"SELECT {marks} FROM {after}"
+    return f"INSERT INTO {_quoted(model._meta.db_table)} ({columns}) {rows}", params
+
+
+def _write_version(
+    update: tuple[str, list[Any]], version: tuple[str, list[Any]], event: tuple[str, list[Any]]
+) -> str | None:
+    """Run the conditional UPDATE and, if it moved the record, the two INSERTs, atomically;
+    the record's status as written, or ``None`` when the record was not at the base version.
+
+    PostgreSQL gets one statement (data-modifying CTEs: one round trip, atomic by itself);
+    other databases a short transaction, in turn with the other writers (``write_transaction``).
+    """
+    if connection.vendor == "postgresql":
+        sql = (
+            f"WITH moved AS ({update[0]} RETURNING {_quoted('status')}), "
+            f"new_version AS ({version[0]}), new_event AS ({event[0]}) "
+            f"SELECT {_quoted('status')} FROM moved"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*update[1], *version[1], *event[1]])
+            row = cursor.fetchone()
+        return None if row is None else str(row[0])
+    returning = connection.features.can_return_columns_from_insert
+    with write_transaction(), connection.cursor() as cursor:
+        cursor.execute(
+            update[0] + (f" RETURNING {_quoted('status')}" if returning else ""), update[1]
+        )
+        if returning:
+            row = cursor.fetchone()
+            moved: str | None = None if row is None else str(row[0])
+        else:
+            moved = "" if cursor.rowcount == 1 else None
+        if moved is not None:
+            cursor.execute(*version)
+            cursor.execute(*event)
+    return moved
 
 
 def _update_sql(pk: int, base_version: int, values: dict[str, Any]) -> tuple[str, list[Any]]:
@@ -85,17 +123,12 @@ def _update_sql(pk: int, base_version: int, values: dict[str, Any]) -> tuple[str
     return sql, [*params, pk, base_version, *EDITABLE]
 
 
-def _finding_counts(record: Record, stored: StoredRecord | None, region_id: int) -> tuple[int, int]:
-    others = checks.related_records(stored, record, region_id)
-    return checks.counts(checks.check(record, stored.pk if stored else None, others))
-
-
 def create(user: Any, unit: Unit, record: Record, note: str = "") -> StoredRecord:
     """A new record in ``unit`` as a draft, version 1."""
     access.require_unit(user, Action.CREATE, unit)
     record = normalise(record)
     text = dumps(record)
-    errors, warnings = _finding_counts(record, None, unit.region_id)
+    errors, warnings = checks.counts(checks.analyse(record, None, unit.region).findings)
     with write_transaction():
         stored = StoredRecord.objects.create(
             unit=unit,
@@ -140,27 +173,27 @@ def update(
     access.require(user, Action.CHANGE, stored)
     record = normalise(record)
     text = dumps(record)
-    others = checks.related_records(stored, record, stored.region_id)
-    findings = checks.check_version(record, stored.pk, base_version + 1, text, others)
-    errors, warnings = checks.counts(findings)
+    analysis = checks.analyse_new_version(stored, record, base_version + 1, text)
+    errors, warnings = checks.counts(analysis.findings)
     # Everything is computed before the transaction, which then only writes (short write lock).
-    previous = RecordVersion.objects.filter(record=stored, number=base_version).only("data").first()
-    changes = record_changes(previous.data if previous else None, text)
+    if base_version == stored.version:
+        previous: str | None = stored.data  # the version the user started from, as fetched
+    else:
+        row = RecordVersion.objects.filter(record=stored, number=base_version).only("data").first()
+        previous = row.data if row else None
+    changes = record_changes(previous, text)
     number = base_version + 1
     now = timezone.now()
-    update_sql, update_params = _update_sql(
-        stored.pk,
-        base_version,
-        {
-            "data": text,
-            "updated_by": user.pk,
-            "updated_at": now,
-            "error_count": errors,
-            "warning_count": warnings,
-            **_indexed(record),
-        },
-    )
-    version_sql, version_params = _insert_sql(
+    values = {
+        "data": text,
+        "updated_by": user.pk,
+        "updated_at": now,
+        "error_count": errors,
+        "warning_count": warnings,
+        **_indexed(record),
+    }
+    postgres = connection.vendor == "postgresql"
+    version = _insert_sql(
         RecordVersion,
         {
             "record": stored.pk,
@@ -171,8 +204,9 @@ def update(
             "changes": changes,
             "note": note,
         },
+        after="moved" if postgres else None,
     )
-    event_sql, event_params = _insert_sql(
+    event_row = _insert_sql(
         RecordEvent,
         {
             "record": stored.pk,
@@ -185,20 +219,22 @@ def update(
             "comment": note,
             "details": {"fields": len(changes)},
         },
+        after="moved" if postgres else None,
     )
-    with write_transaction(), connection.cursor() as cursor:
-        cursor.execute(update_sql, update_params)
-        moved = cursor.rowcount == 1
-        if moved:
-            cursor.execute(version_sql, version_params)
-            cursor.execute(event_sql, event_params)
-    if not moved:
+    status = _write_version(_update_sql(stored.pk, base_version, values), version, event_row)
+    if status is None:
         stored.refresh_from_db()
         if stored.version == base_version:
             access.require(user, Action.CHANGE, stored)  # the state changed meanwhile
         raise VersionConflict(stored, base_version)
-    stored.refresh_from_db()
-    stored.__dict__.pop("record", None)
+    if not status:  # a database that cannot say what it wrote
+        stored.refresh_from_db()
+    else:  # the row as written, without reading it back
+        for name, value in values.items():
+            setattr(stored, "updated_by_id" if name == "updated_by" else name, value)
+        stored.version = number
+        stored.status = status
+    stored.__dict__["record"] = record
     return stored
 
 

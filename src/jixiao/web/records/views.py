@@ -14,13 +14,15 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.views import View
 
 from jixiao.records import Fund, Record, dumps, loads, parse_record
 from jixiao.web.core import access
 from jixiao.web.core.access import Action
 from jixiao.web.core.views import ObjectMixin, paginate
-from jixiao.web.organisations.models import Unit
+from jixiao.web.organisations.models import Region, Unit
+from jixiao.web.organisations.policy import Policy
 from jixiao.web.records import carry, checks, layout, store, workflow
 from jixiao.web.records.diff import record_changes
 from jixiao.web.records.filtersets import RecordFilterSet
@@ -33,18 +35,19 @@ from jixiao.web.records.models import (
 )
 
 RECORDS = StoredRecord.objects.select_related("unit", "region")
+"""Records with what every record page shows (unit and region names)."""
 
 
 def _live(
-    record: Record, stored: StoredRecord | None, region_id: int | None
-) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """Computed figures and findings of a record (as edited, or as stored), from the rules."""
+    record: Record, stored: StoredRecord | None, region: Region | None
+) -> tuple[dict[str, Any], list[dict[str, Any]], Policy]:
+    """Computed figures, findings and the policy they follow, for a record as edited or as
+    stored (from the rules)."""
     if stored is not None and record is stored.record:
-        findings = checks.findings_for(stored)
+        analysis = checks.analyse_stored(stored)
     else:
-        others = checks.related_records(stored, record, region_id)
-        findings = checks.check(record, stored.pk if stored else None, others)
-    return checks.derived(record), layout.label_findings(findings, record)
+        analysis = checks.analyse(record, stored, region)
+    return analysis.computed, layout.label_findings(analysis.findings, record), analysis.policy
 
 
 class RecordListView(LoginRequiredMixin, View):
@@ -74,13 +77,21 @@ class TrashView(LoginRequiredMixin, View):
 
 
 class RecordDetailView(ObjectMixin, View):
-    queryset = RECORDS
+    queryset = RECORDS.select_related("updated_by")
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         stored = self.get_object()
         record = stored.record
-        computed, findings = _live(record, stored, None)
-        view = layout.form_view(record, computed, findings)
+        analysis = checks.analyse_stored(stored)
+        body = analysis.memo.get("detail_body")
+        if body is None:  # once per analysed version and process
+            findings = layout.label_findings(analysis.findings, record)
+            view = layout.form_view(record, analysis.computed, findings, loads(stored.data))
+            body = render_to_string(
+                "records/_detail_body.html",
+                {"record": record, "view": view, "findings": findings, "policy": analysis.policy},
+            )
+            analysis.memo["detail_body"] = body
         last_comment = (
             stored.events.filter(kind__in=[RecordEvent.Kind.RETURNED, RecordEvent.Kind.REOPENED])
             .select_related("user")
@@ -93,12 +104,9 @@ class RecordDetailView(ObjectMixin, View):
             "records/record_detail.html",
             {
                 "stored": stored,
-                "record": record,
-                "view": view,
-                "findings": findings,
+                "body": body,  # SafeString from the template engine
                 "allowed": {a.value for a in access.allowed_actions(request.user, stored)},
                 "last_comment": last_comment,
-                "errors": checks.counts(findings)[0],
             },
         )
 
@@ -117,8 +125,9 @@ class RecordFormMixin:
         status: int = 200,
         extra: dict[str, Any] | None = None,
     ) -> HttpResponse:
-        region_id = unit.region_id if unit is not None else None
-        computed, findings = _live(record, stored, region_id)
+        computed, findings, policy = _live(
+            record, stored, unit.region if unit is not None else None
+        )
         view = layout.form_view(record, computed, findings)
         context = {
             "stored": stored,
@@ -132,6 +141,7 @@ class RecordFormMixin:
             "money_units": layout.MONEY_UNITS,
             "funds": [(f.value, f.label) for f in Fund],
             "cells_json": layout.cells_json(view),
+            "policy": policy,
             **(extra or {}),
         }
         return render(self.request, "records/record_form.html", context, status=status)
@@ -325,7 +335,7 @@ class ComputeView(LoginRequiredMixin, View):
                     "cells_json": layout.cells_json(None),
                 },
             )
-        computed, findings = _live(record, stored, unit.region_id if unit else None)
+        computed, findings, policy = _live(record, stored, unit.region if unit else None)
         view = layout.form_view(record, computed, findings)
         return render(
             request,
@@ -336,6 +346,7 @@ class ComputeView(LoginRequiredMixin, View):
                 "record": record,
                 "form_errors": {},
                 "cells_json": layout.cells_json(view),
+                "policy": policy,
             },
         )
 

@@ -11,6 +11,7 @@ document.addEventListener("click", function (event) {
     const row = template.content.firstElementChild.cloneNode(true);
     table.tBodies[0].appendChild(row);
     if (window.htmx) window.htmx.process(row);
+    jixiaoFitAll(row);
     const first = row.querySelector("input");
     if (first) first.focus();
   } else {
@@ -31,7 +32,7 @@ function jixiaoIndicatorRows(form) {
   const body = form.querySelector("#indicator-table tbody");
   if (!body) return [];
   return Array.from(body.rows).filter(function (row) {
-    return Array.from(row.querySelectorAll("input")).some(function (input) { return input.value.trim() !== ""; });
+    return Array.from(row.querySelectorAll("input, textarea")).some(function (input) { return input.value.trim() !== ""; });
   });
 }
 
@@ -90,3 +91,23 @@ document.addEventListener("htmx:afterSwap", function (event) {
     jixiaoApplyCells(document.getElementById("record-form"));
   }
 });
+
+// Indicator texts (三级指标, 指标值, 完成值, 说明) are one-line textareas that wrap and grow with
+// their text, so a long name shows whole; Enter does not break a cell's text into lines.
+function jixiaoFit(area) {
+  area.style.height = "auto";
+  area.style.height = area.scrollHeight + 2 + "px";
+}
+function jixiaoFitAll(root) {
+  (root || document).querySelectorAll("textarea.cell-text").forEach(jixiaoFit);
+}
+document.addEventListener("input", function (event) {
+  if (event.target.matches && event.target.matches("textarea.cell-text")) jixiaoFit(event.target);
+});
+document.addEventListener("keydown", function (event) {
+  if (event.key === "Enter" && event.target.matches && event.target.matches("textarea.cell-text")) {
+    event.preventDefault();
+  }
+});
+document.addEventListener("DOMContentLoaded", function () { jixiaoFitAll(document); });
+window.addEventListener("resize", function () { jixiaoFitAll(document); });
