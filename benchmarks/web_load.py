@@ -32,6 +32,7 @@ import http.client
 import json
 import os
 import re
+import shutil
 import socket
 import statistics
 import subprocess
@@ -628,7 +629,8 @@ def run_once(
     return figures
 
 
-def measure(
+def _measure_in(
+    data_dir: Path,
     database_url: str | None,
     clients: int,
     iterations: int,
@@ -637,7 +639,6 @@ def measure(
     workers: list[int],
     repeat: int = 1,
 ) -> bool:
-    data_dir = Path(tempfile.mkdtemp(prefix="jixiao-load-"))
     env = {
         k: v
         for k, v in os.environ.items()
@@ -678,7 +679,7 @@ def measure(
                 run_once(name, world, env, data_dir, clients, iterations, seconds, count)
             )
             connections.close_all()
-    for count, done in runs.items():
+    for count, done in runs.items() if repeat > 1 else ():
         print(f"[{label}] 进程数 {count or '默认'}，{repeat} 次的范围：")
         for kind in ("home page", "record page", "save"):
             p95s = [r[kind][1] for r in done if kind in r]
@@ -695,6 +696,28 @@ def measure(
             f"达到目标 {sum(r['ok'] for r in done)}/{len(done)} 次"
         )
     return all(r["ok"] for done in runs.values() for r in done)
+
+
+def measure(
+    database_url: str | None,
+    clients: int,
+    iterations: int,
+    records: int,
+    seconds: float,
+    workers: list[int],
+    repeat: int = 1,
+) -> bool:
+    """Fill a scratch data directory (and database), measure, and remove the directory."""
+    data_dir = Path(tempfile.mkdtemp(prefix="jixiao-load-"))
+    try:
+        return _measure_in(
+            data_dir, database_url, clients, iterations, records, seconds, workers, repeat
+        )
+    finally:
+        from django.db import connections
+
+        connections.close_all()
+        shutil.rmtree(data_dir, ignore_errors=True)
 
 
 def _scratch_postgres(server_url: str) -> tuple[str, str]:

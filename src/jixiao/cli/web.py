@@ -79,7 +79,9 @@ def register(app: typer.Typer) -> None:
     def serve(
         port: int = typer.Option(8000, "--port", "-p", help="端口"),
         host: str = typer.Option("127.0.0.1", "--host", help="监听地址"),
-        workers: int = typer.Option(0, "--workers", "-w", help="进程数（默认：CPU 核数，最多 4）"),
+        workers: int = typer.Option(
+            0, "--workers", "-w", help="进程数（默认：CPU 核数加一，最多 8）"
+        ),
     ) -> None:
         """应用数据库迁移并启动网页系统（DEBUG 关闭；数据库见 DATABASE_URL）。"""
         _setup(debug=False)
