@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import Literal
 
 from jixiao.expr.units import UNIT_PATTERN, canonical_unit
@@ -58,8 +59,12 @@ _LATEX: tuple[tuple[str, str], ...] = (
 _WS = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=256)
 def normalize(text: str) -> str:
-    """Working copy of a cell text: NFKC, one spelling per sign, no spaces."""
+    """Working copy of a cell text: NFKC, one spelling per sign, no spaces.
+
+    Memoized: reading one text asks for its working copy several times (signs,
+    deadline, tier, statement), and a cache of the latest texts serves them."""
     if "\\" in text or "$" in text:
         for latex, plain in _LATEX:
             text = text.replace(latex, plain)
