@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from jixiao.expr import tiers, units
 from jixiao.expr.actual import format_actual, parse_actual, statement_met
-from jixiao.expr.indicator import read_indicator
+from jixiao.expr.indicator import read_indicator, readings
 from jixiao.expr.target import format_target, parse_target
 from jixiao.expr.tiers import TIER_PHRASES, read_tier
 from jixiao.expr.units import same_dimension, to_base
@@ -27,6 +27,7 @@ __all__ = [
     "parse_target",
     "read_indicator",
     "read_tier",
+    "readings",
     "same_dimension",
     "statement_met",
     "tiers",

@@ -39,11 +39,22 @@ class Row:
     spans: list[tuple[int, int]] = field(default_factory=list)
     table: int = 0
     bold: bool = False
+    # ``filled`` of the cells list it was computed from (rows are asked it many times)
+    _filled: list[str] | None = field(default=None, init=False, repr=False, compare=False)
+    _filled_of: list[str] | None = field(default=None, init=False, repr=False, compare=False)
+    _filled_count: int = field(default=-1, init=False, repr=False, compare=False)
 
     @property
     def filled(self) -> list[str]:
-        """The non-blank cells, in order (markup-only cells such as ``<br>`` are blank)."""
-        return [c for c in self.cells if c and not is_blank(c)]
+        """The non-blank cells, in order (markup-only cells such as ``<br>`` are blank).
+
+        Computed once per cells list (again if ``cells`` is replaced or grows); the list
+        is shared, so callers must not change it."""
+        cells, filled = self.cells, self._filled
+        if filled is None or self._filled_of is not cells or self._filled_count != len(cells):
+            filled = self._filled = [c for c in cells if c and not is_blank(c)]
+            self._filled_of, self._filled_count = cells, len(cells)
+        return filled
 
     @property
     def is_table(self) -> bool:

@@ -154,12 +154,17 @@ def cells_of(row: Row) -> list[Cell]:
     line = row.line
     out: list[Cell] = []
     for index, raw in enumerate(row.cells):
-        if not raw or raw.isspace():
+        if not raw:
             continue
         text, look, key = _read_short(raw) if len(raw) <= _MAX_LABEL_CHARS else _read(raw)
-        if text:
-            out.append(Cell(text, index if keep_pos else None, line, look, key))
+        if text:  # a blank or markup-only cell cleans to ""
+            out.append(_new_cell(Cell, (text, index if keep_pos else None, line, look, key)))
     return out
+
+
+# ``Cell(...)`` without the keyword handling of its generated ``__new__``: every cell of
+# every table row is made here.
+_new_cell = tuple.__new__
 
 
 def cell_info(raw: str) -> tuple[str, Look, str]:

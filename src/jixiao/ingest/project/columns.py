@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from jixiao.ingest.project.cells import Cell, Look
-from jixiao.ingest.project.labels import column_slot, is_level1, is_level2, section_of
-from jixiao.ingest.vocab import INDICATOR_COLUMN_LABELS
+from jixiao.ingest.project.labels import column_slot, section_of
+from jixiao.ingest.vocab import INDICATOR_COLUMN_LABELS, LEVEL1_LABELS, LEVEL2_LABELS
 
 Line = list[Cell]
 Kind = Literal["target", "monitoring", "self_evaluation"]
@@ -28,6 +28,7 @@ _TREE_HEADINGS = frozenset(
     key for key, slot in INDICATOR_COLUMN_LABELS.items() if slot in ("level1", "level2", "name")
 )
 _MAX_LEVEL_LABEL = 9
+_LEVEL_KEYS = LEVEL1_LABELS | LEVEL2_LABELS  # is_level1 or is_level2, in one lookup
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ def is_heading_line(line: Line) -> bool:
 
 def names_tree_column(line: Line) -> bool:
     """Whether a cell of the line is 一级指标, 二级指标, 三级指标 or 指标名称."""
-    return any(c.key in _TREE_HEADINGS for c in line)
+    return not _TREE_HEADINGS.isdisjoint([c.key for c in line])  # asked of every body row
 
 
 def is_heading_cell(cell: Cell) -> bool:
@@ -186,9 +187,9 @@ def _spans(positions: list[tuple[int, str]]) -> dict[str, tuple[int, int]]:
 
 def is_level_label(cell: Cell) -> bool:
     """A 一级/二级 label: from the vocabulary, or an unknown short ``…指标``."""
-    if is_level1(cell) or is_level2(cell):
-        return True
     key = cell.key
+    if key in _LEVEL_KEYS:
+        return True
     return (
         cell.look is Look.TEXT
         and key.endswith("指标")

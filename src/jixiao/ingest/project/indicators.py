@@ -26,7 +26,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from jixiao.expr import parse_target, read_indicator
+from jixiao.expr import readings
 from jixiao.expr.units import canonical_unit, is_known_unit
 from jixiao.ingest.project.cells import Cell, Look, parse_number, parse_percent
 from jixiao.ingest.project.columns import Columns, Kind, is_level_label
@@ -419,24 +419,22 @@ class IndicatorReader:
 
     def _indicator(self, fields: dict[str, str]) -> Indicator:
         completion = fields.get("completion")
-        indicator = Indicator(
+        target = fields.get("target")
+        actual = fields.get("actual") if self.kind != "target" else None
+        # the printed 指标值 stays ``target``; its reading uses the 指标性质/计量单位 columns
+        qualified = qualified_target(target, fields.get("operator"), fields.get("unit"))
+        return Indicator(
             level1=self.levels.level1,
             level2=self.levels.level2,
             name=fields.get("name"),
-            target=fields.get("target"),
-            actual=fields.get("actual") if self.kind != "target" else None,
+            target=target,
+            actual=actual,
             completion_pct=parse_percent(completion) if completion else None,
             weight=parse_number(fields.get("weight")),
             score=parse_number(fields.get("score")),
             note=fields.get("note"),
+            **readings(qualified or target, actual),
         )
-        indicator = read_indicator(indicator)
-        qualified = qualified_target(
-            fields.get("target"), fields.get("operator"), fields.get("unit")
-        )
-        if qualified is not None:
-            indicator = indicator.model_copy(update={"target_expr": parse_target(qualified)})
-        return indicator
 
 
 _OPERATOR_CELL = re.compile(r"[≥≤><=＝＞＜≧≦﹦]=?")

@@ -230,18 +230,30 @@ _FORECAST_ENDINGS = ("完成值", "完成情况", "完成数", "指标值", "值
 
 def section_of(cell: Cell) -> str | None:
     """The part a section heading opens (header / budget / goal / indicators / deviation / total)."""
-    if cell.key in SECTION_LABELS:
-        return SECTION_LABELS[cell.key]
-    if cell.key and cell.look is Look.TEXT and cell.text[0] in _NUMBERING_START:
-        return SECTION_LABELS.get(section_key(cell.text))
+    key = cell.key
+    if key in SECTION_LABELS:
+        return SECTION_LABELS[key]
+    if key and cell.look is Look.TEXT and cell.text[0] in _NUMBERING_START:
+        return _numbered_section(cell.text)
     return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _numbered_section(text: str) -> str | None:
+    """The section a numbered heading (``四、绩效目标…``, ``(二)…``) opens."""
+    return SECTION_LABELS.get(section_key(text))
 
 
 def is_footer(cell: Cell) -> bool:
     """A signature or phone line below the table (填报人：, 联系电话：, 制表人: 张三): a
     footer label alone or followed by a colon (电话回访满意度 is an indicator)."""
-    for label in _FOOTERS_BY_FIRST.get(cell.key[:1], ()):
-        rest = strip_prefix(cell.text, label) if cell.key.startswith(label) else None
+    return cell.key[:1] in _FOOTERS_BY_FIRST and _is_footer_text(cell.text, cell.key)
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_footer_text(text: str, key: str) -> bool:
+    for label in _FOOTERS_BY_FIRST.get(key[:1], ()):
+        rest = strip_prefix(text, label) if key.startswith(label) else None
         if rest is not None and (not rest.strip() or rest.lstrip()[:1] in ":："):
             return True
     return False

@@ -247,18 +247,26 @@ def _opens_heading(cells: Line) -> bool:
 
 
 def _part_of(cells: Line, current: str) -> str:
-    """Which head part a line belongs to, from the labels it prints."""
+    """Which head part a line belongs to, from the labels it prints: a section heading
+    anywhere in it first, then a header label, a budget label, a goal label."""
+    found = len(_LABEL_PARTS)  # the best label part seen so far (an index of _LABEL_PARTS)
     for cell in cells:
+        if cell.look in _FIGURE_LOOKS:
+            continue  # a printed figure is never a label
         section = section_of(cell)
         if section in _HEAD_PARTS:
             return section
-    if any(header_labels(c.text) for c in cells):
-        return "header"
-    if any(_is_budget_label(c) for c in cells):
-        return "budget"
-    if any(goal_member(c) for c in cells):
-        return "goal"
-    return current
+        if found > 0 and header_labels(cell.text):
+            found = 0
+        elif found > 1 and _is_budget_label(cell):
+            found = 1
+        elif found > 2 and goal_member(cell):
+            found = 2
+    return _LABEL_PARTS[found] if found < len(_LABEL_PARTS) else current
+
+
+_LABEL_PARTS = ("header", "budget", "goal")
+_FIGURE_LOOKS = frozenset({Look.NUMBER, Look.PERCENT, Look.DASH})
 
 
 _LABEL_COLON = re.compile(r"^[^:：]{1,14}[:：]")
