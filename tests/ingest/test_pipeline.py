@@ -135,6 +135,58 @@ def test_footer_ends_a_table_and_is_kept_only_as_its_footer() -> None:
     assert "张三" not in dumped and "13800000000" not in dumped and "以下文字" not in dumped
 
 
+TARGET_TABLE = (
+    "项目名称\t某某县失业保险基金支出\t\t\n"
+    "项目负责人：李四\t\t联系电话：0998-1234567\t\n"
+    "项目资金\t资金总额\t100.00\t\n"
+    "一级指标\t二级指标\t三级指标\t指标值\n"
+    "产出指标\t数量指标\t领取失业保险金人数\t≥100人\n"
+)
+
+
+def test_contact_row_among_the_header_fields_is_not_a_footer() -> None:
+    [record] = parse_text("某某县社保基金支出绩效目标表\n" + TARGET_TABLE)
+    assert record.project == "某某县失业保险基金支出"
+    assert [i.name for i in record.indicators] == ["领取失业保险金人数"]
+    assert record.footer is None
+
+
+def test_contact_row_after_the_indicators_is_a_footer() -> None:
+    text = (
+        "某某县社保基金支出绩效目标表\n"
+        + TARGET_TABLE
+        + "项目负责人：李四\t联系电话：0998-1234567\n"
+    )
+    text += "产出指标\t数量指标\t另一表格的指标\t≥1人\n"
+    [record, *_] = parse_text(text)
+    assert [i.name for i in record.indicators] == ["领取失业保险金人数"]
+    assert record.footer == "项目负责人：李四 联系电话：0998-1234567"
+
+
+def test_a_repeated_indicator_heading_continues_the_table() -> None:
+    heading = "一级指标\t二级指标\t三级指标\t指标值\n"
+    text = "某某县社保基金支出绩效目标表\n" + heading
+    text += "产出指标\t数量指标\t参保人数\t≥100人\n\t\t待遇领取人数\t≥50人\n"
+    text += "\t质量指标\t发放准确率\t100%\n\t时效指标\t发放时效\t每月10日前\n"
+    text += "\n- 2 -\n\n" + heading + "满意度指标\t服务对象满意度指标\t满意度\t≥90%\n"
+    [record] = parse_text(text)
+    assert [i.name for i in record.indicators] == [
+        "参保人数", "待遇领取人数", "发放准确率", "发放时效", "满意度",
+    ]  # fmt: skip
+
+
+def test_lone_project_name_lines_start_untitled_tables_printed_one_cell_per_line() -> None:
+    cells = "项目名称\n某某县{fund}基金支出\n一级指标\n二级指标\n三级指标\n指标值\n"
+    cells += "产出指标\n数量指标\n参保人数\n≥100人\n满意度指标\n服务对象满意度指标\n满意度\n≥90%\n"
+    text = "附件1:\n" + cells.format(fund="失业保险") + "附件2:\n" + cells.format(fund="工伤保险")
+    records = parse_text(text)
+    assert [(r.kind, r.project) for r in records] == [
+        ("target", "某某县失业保险基金支出"),
+        ("target", "某某县工伤保险基金支出"),
+    ]
+    assert [len(r.indicators) for r in records] == [2, 2]
+
+
 def test_accounts_tables_of_two_years_make_two_records() -> None:
     later = ACCOUNTS.replace("2021", "2022")
     records = parse_text(ACCOUNTS + "\n" + later)

@@ -70,11 +70,6 @@ def test_two_self_evaluations_one_over_two_pages(style: str) -> None:
     ]  # fmt: skip
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="segments.py: tables printed one cell per line without a title line start no "
-    "segment (附件N: and 项目名称 are not taken as the start of a table)",
-)
 def test_untitled_tables_one_cell_per_line() -> None:
     text = doc_text("target_untitled_pages.tsv.txt")
     one_per_line = "\n".join(cell for line in text.split("\n") for cell in line.split("\t"))

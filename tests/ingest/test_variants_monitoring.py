@@ -130,12 +130,7 @@ def test_central_form_with_a_two_row_heading(style: str) -> None:
     ]  # fmt: skip
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="segments.py: titles …绩效运行监控表 / …绩效目标执行监控表 are not recognised, so "
-    "a document printed one cell per line (no table rows) yields no segment",
-)
 @pytest.mark.parametrize("name", ["monitoring_runtime", "monitoring_central_form"])
-def test_monitoring_titles_the_segmenter_lacks_one_cell_per_line(name: str) -> None:
+def test_monitoring_runtime_titles_one_cell_per_line(name: str) -> None:
     [record] = read_grid(name, "cell_lines")
     assert record.kind == "monitoring" and len(record.indicators) >= 4

@@ -210,11 +210,6 @@ def test_cost_indicators_as_a_first_level_group() -> None:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="segments.py: a header row 项目负责人：…｜联系电话：… is taken for the footer "
-    "and ends the table before its budget and indicators",
-)
 def test_contact_labels_with_colons_inside_the_header_block() -> None:
     [record] = read_doc("target_colon_contacts.tsv.txt")
     assert record.project == "阿克陶县企业职工基本养老保险基金支出"
@@ -222,11 +217,6 @@ def test_contact_labels_with_colons_inside_the_header_block() -> None:
     assert indicators(record) == WIDE_INDICATORS
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="segments.py: a table whose first row is the indicator heading is cut where a "
-    "new page repeats that heading, giving a second record without header fields",
-)
 def test_heading_repeated_on_a_new_page_when_it_is_the_first_row() -> None:
     records = read_doc("target_heading_first_pages.tsv.txt")
     assert len(records) == 1

@@ -17,7 +17,8 @@ header labels. Rules:
   one report segment whose title is the body title; the cover rows are kept in
   :attr:`Segment.cover`.
 - Inside a table, a row repeating the table's first header label starts a new
-  table of the same kind (a second table printed without its own title).
+  table of the same kind (a second table printed without its own title), unless
+  that label is the indicator heading's (一级指标…): a new page repeats it.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from typing import Literal
 
 from jixiao.ingest.rows import Row
 from jixiao.ingest.text import TEXT_CACHE_SIZE, clean_cell, label_key
-from jixiao.ingest.vocab import FOOTER_LABELS
+from jixiao.ingest.vocab import FOOTER_LABELS, HEADER_FIELD_LABELS, INDICATOR_COLUMN_LABELS
 
 SegmentKind = Literal["target", "monitoring", "self_evaluation", "final_accounts", "report"]
 AccountsPart = Literal["income", "expenditure", "balance"]
@@ -39,7 +40,7 @@ _TITLE_PATTERNS: tuple[tuple[re.Pattern[str], SegmentKind, AccountsPart | None],
     (re.compile(r"决算收入表$"), "final_accounts", "income"),
     (re.compile(r"决算支出表$"), "final_accounts", "expenditure"),
     (re.compile(r"决算结余表$"), "final_accounts", "balance"),
-    (re.compile(r"绩效监控(情况)?表$"), "monitoring", None),
+    (re.compile(r"绩效(运行|目标执行)?监控(情况)?表$"), "monitoring", None),
     (re.compile(r"绩效自评(情况)?表$"), "self_evaluation", None),
     (re.compile(r"绩效目标(申报)?表$"), "target", None),
     (re.compile(r"决算(情况)?的?说明$"), "report", None),
@@ -66,6 +67,14 @@ _FIGURES_ONLY = re.compile(r"[\d.,，%-]*")
 # Orphan rows (e.g. 金额单位、填报单位) carried into an untitled table that follows them.
 _MAX_LEADING_ORPHANS = 3
 _MIN_ROWS_BEFORE_REPEAT = 4
+# Header labels that open a project table (项目名称): alone on a line, they start an
+# untitled table printed one cell per line.
+_STREAM_OPENERS = frozenset(key for key, field in HEADER_FIELD_LABELS.items() if field == "project")
+_MAX_OPENER_CHARS = 12
+# Heading keys of the indicator table's tree columns (一级指标, 三级指标, 指标名称 …).
+_TREE_HEADINGS = frozenset(
+    key for key, slot in INDICATOR_COLUMN_LABELS.items() if slot in ("level1", "level2", "name")
+)
 
 
 @dataclass(frozen=True)
@@ -233,13 +242,46 @@ def _take_cover_title(pool: list[Row], title_row: Row) -> list[Row]:
 
 
 def _repeats_header(first: str | None, table_rows: int, cell: str) -> bool:
-    """A table row whose first cell repeats the first header label of its table."""
+    """A table row whose first cell repeats the first header label of its table. A
+    table that opens with its indicator heading (一级指标｜…) repeats it at the top of
+    each new page: that continues the table."""
     return (
         first is not None
+        and first not in _TREE_HEADINGS
         and table_rows >= _MIN_ROWS_BEFORE_REPEAT
         and first[:1] in cell
         and not _FIGURES_ONLY.fullmatch(first)
         and label_key(cell) == first
+    )
+
+
+def _is_header_contact(segment: Segment | None, rows: list[Row], index: int) -> bool:
+    """A footer-like row (项目负责人：…｜联系电话：…) that is one of a table's header
+    fields: a table row followed by another, in a table whose indicator heading has
+    not come yet (a real footer follows the table)."""
+    row = rows[index]
+    return (
+        segment is not None
+        and segment.kind != "report"
+        and is_table_row(row)
+        and index + 1 < len(rows)
+        and rows[index + 1].table == row.table
+        and is_table_row(rows[index + 1])
+        and not any(_names_tree_heading(r) for r in segment.rows)
+    )
+
+
+def _names_tree_heading(row: Row) -> bool:
+    return row.is_table and any(label_key(c) in _TREE_HEADINGS for c in row.filled)
+
+
+def _opens_stream(filled: list[str]) -> bool:
+    """A lone 项目名称 cell: the first cell of a table printed one cell per line without a
+    title line (its rows are text lines, so no table row starts the segment)."""
+    return (
+        len(filled) == 1
+        and len(filled[0]) <= _MAX_OPENER_CHARS
+        and (label_key(filled[0]) in _STREAM_OPENERS)
     )
 
 
@@ -256,13 +298,17 @@ def split_segments(rows: list[Row]) -> list[Segment]:
     first_label: str | None = None  # of the current table segment's first table row
     table_rows = 0  # in the current segment
     closed: Segment | None = None  # the table a run of footer lines belongs to
-    for row in rows:
+    for index, row in enumerate(rows):
         filled = row.filled
         first = filled[0] if filled else ""  # 附件 or a colon in it, or no call is needed
         if "附件" in first and _attachment(row, filled):
             orphans.append(row)
             continue
-        if (":" in first or "：" in first) and _footer(filled):
+        if (
+            (":" in first or "：" in first)
+            and _footer(filled)
+            and not _is_header_contact(current, rows, index)
+        ):
             if current is not None and current.kind != "report":
                 closed, current = current, None
                 orphans = []
@@ -288,16 +334,23 @@ def split_segments(rows: list[Row]) -> list[Segment]:
             segments.append(current)
             orphans, first_label, table_rows = [], None, 0
             continue
+        opens_stream = not in_table and _opens_stream(filled)
         if current is None:
-            if not in_table:
+            if not in_table and not opens_stream:
                 orphans.append(row)
                 continue
             leading = [r for r in orphans if not is_attachment_marker(r)][-_MAX_LEADING_ORPHANS:]
             current = Segment(kind=None, rows=leading, context=_context(orphans))
             segments.append(current)
             orphans, first_label, table_rows = [], None, 0
-        elif in_table and (
-            current.kind == "report" or _repeats_header(first_label, table_rows, filled[0])
+        elif (
+            in_table
+            and (current.kind == "report" or _repeats_header(first_label, table_rows, filled[0]))
+        ) or (
+            opens_stream
+            and current.kind is None
+            and current.title_row is None
+            and len(current.rows) >= _MIN_ROWS_BEFORE_REPEAT
         ):
             kind = None if current.kind == "report" else current.kind
             current = Segment(kind=kind, part=current.part if kind else None)
