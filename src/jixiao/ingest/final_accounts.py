@@ -27,10 +27,11 @@ Tables may also be printed the other way round, one column per fund (``项目 |
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from jixiao.ingest.errors import IngestError
 from jixiao.ingest.locality import region_of, year_of
@@ -141,33 +142,52 @@ class _Lines:
         if self.values.get(metric) is None:
             self.values[metric] = value
 
-    def accounts(self) -> FundAccounts:
+    def printed(self) -> dict[Metric, Decimal | None]:
+        """The members as the record holds them (the benefit parts summed)."""
         values = dict(self.values)
         if values.get("expenditure_benefits") is None and self.benefit_parts:
             printed = [v for v in self.benefit_parts if v is not None]
             values["expenditure_benefits"] = sum(printed[1:], printed[0]) if printed else None
-        return FundAccounts(**values)
+        return values
 
 
 @dataclass
 class _Table:
-    """One table's rows as (label, cells) with its header, if any."""
+    """One table's rows as (row, label key, value cells) with its header, if any."""
 
     part: AccountsPart | None
     header: list[str] | None
     body: list[tuple[Row, str, list[str]]]
     unread: list[Row]  # table rows above the figures that are not a header either
+    value_columns: list[int] = field(init=False)  # value cells under a 决算 header
+
+    def __post_init__(self) -> None:
+        names = self.header[1:] if self.header is not None else []
+        self.value_columns = [i for i, name in enumerate(names) if _VALUE_COLUMN.search(name)]
 
 
 def _split_label(row: Row) -> tuple[str, list[str]]:
     """Label and value cells of a row; a text row ``label 1,234.00`` is split at the number."""
     cells = [clean_cell(c) for c in row.cells]
-    if len(cells) == 1:
+    if len(cells) == 1 and _ends_like_amount(cells[0]):
         match = _LABEL_AMOUNT.match(cells[0])
         if match and not _YEAR.search(match.group(2)):
             return match.group(1), [match.group(2)]
         return cells[0], []
     return cells[0], cells[1:]
+
+
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _row_key(label: str) -> str:
+    """A row label reduced for matching, its enumerator (一、, 1., (一)) dropped."""
+    return _ENUMERATOR.sub("", label_key(label))
+
+
+def _ends_like_amount(text: str) -> bool:
+    """Whether ``text`` may end in an amount (a digit or ``,`` last, before a final
+    newline): a cheap test before :data:`_LABEL_AMOUNT`, which backtracks."""
+    last = text[-2:-1] if text.endswith("\n") else text[-1:]
+    return last == "," or last.isdecimal()
 
 
 def _is_data(key: str, values: list[str]) -> bool:
@@ -213,7 +233,7 @@ def _read_table(segment: Segment) -> _Table:
         if not values and body and len(row.filled) == 1 and parse_amount(label) is not None:
             body[-1][2].append(label)  # a figure on its own line
             continue
-        key = _ENUMERATOR.sub("", label_key(label))
+        key = _row_key(label)
         if not body and not _is_data(key, values):
             if values and _is_header(key, values):
                 header_rows.append([label, *values])
@@ -222,7 +242,7 @@ def _read_table(segment: Segment) -> _Table:
             elif _is_header(key, []) and not money_unit_in(label):
                 loose_header.append(label)
             continue
-        body.append((row, label, values))
+        body.append((row, key, values))
     if not header_rows and len(loose_header) >= 2:
         header_rows.append(loose_header)
     return _Table(segment.part, _merge_header(header_rows), body, unread)
@@ -242,17 +262,14 @@ def _fund_columns(header: list[str] | None) -> dict[int, Owner] | None:
     return owners if sum(1 for o in owners.values() if o != "total") >= 2 else None
 
 
-def _value(values: list[str], header: list[str] | None) -> Decimal | None:
+def _value(values: list[str], table: _Table) -> Decimal | None:
     """The 决算数 of a row: the 决算 column if the header names one, else the one number."""
     parsed = [parse_amount(v) for v in values]
+    for index in table.value_columns:
+        if index < len(parsed) and parsed[index] is not None:
+            return parsed[index]
     numbers = [v for v in parsed if v is not None]
-    if header is not None:
-        for index, name in enumerate(header[1:]):
-            if _VALUE_COLUMN.search(name) and index < len(parsed) and parsed[index] is not None:
-                return parsed[index]
-    if len(numbers) == 1 or (numbers and header is None):
-        return numbers[0]
-    if numbers and header is not None and not any(_VALUE_COLUMN.search(h) for h in header[1:]):
+    if len(numbers) == 1 or (numbers and not table.value_columns):
         return numbers[0]
     return None
 
@@ -272,30 +289,45 @@ def _row_owner(key: str) -> Owner | None:
     return None
 
 
-def _collect_rows(table: _Table, lines: dict[Owner, _Lines]) -> int:
+class _RowMeaning(NamedTuple):
+    """What a row says in the fund-per-row layout."""
+
+    owner: Owner | None  # a main row's owner; ``None`` for a sub-item row
+    metric: Metric | None  # the member a main row gives
+    sub: Metric | Literal["benefit_part"] | None  # the member a sub-item row fills
+
+
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _row_meaning(key: str, part: AccountsPart | None) -> _RowMeaning:
+    """The meaning of a row by its label key (memoized: labels repeat from table to table)."""
+    owner = _row_owner(key)
+    if owner is not None:
+        return _RowMeaning(owner, _main_metric(key, part), None)
+    sub = _subitem_metric(key)
+    if sub is None and not _SUBITEM_START.match(key):
+        # 本年收支结余 / 年末滚存结余 printed under a bare fund name
+        balance = _main_metric(key, None)
+        sub = balance if balance in ("balance", "closing_balance") else None
+    return _RowMeaning(None, None, sub)
+
+
+def _collect_rows(table: _Table, lines: defaultdict[Owner, _Lines]) -> int:
     """Fund-per-row layout; returns the number of rows understood."""
     owner: Owner | None = None
     understood = 0
-    for _row, label, values in table.body:
-        key = _ENUMERATOR.sub("", label_key(label))
-        value = _value(values, table.header)
-        row_owner = _row_owner(key)
+    for _row, key, values in table.body:
+        row_owner, metric, sub = _row_meaning(key, table.part)
         if row_owner is not None:
-            metric = _main_metric(key, table.part)
             owner = row_owner
             if metric is not None:
-                lines.setdefault(owner, _Lines()).put(metric, value)
+                lines[owner].put(metric, _value(values, table))
                 understood += 1
             continue
-        sub = _subitem_metric(key)
-        if sub is None and not _SUBITEM_START.match(key):
-            # 本年收支结余 / 年末滚存结余 printed under a bare fund name
-            balance = _main_metric(key, None)
-            sub = balance if balance in ("balance", "closing_balance") else None
         if owner is None or sub is None:
             continue
         understood += 1
-        target = lines.setdefault(owner, _Lines())
+        value = _value(values, table)
+        target = lines[owner]
         if sub == "benefit_part":
             target.benefit_parts.append(value)
         else:
@@ -303,11 +335,12 @@ def _collect_rows(table: _Table, lines: dict[Owner, _Lines]) -> int:
     return understood
 
 
-def _collect_columns(table: _Table, columns: dict[int, Owner], lines: dict[Owner, _Lines]) -> int:
+def _collect_columns(
+    table: _Table, columns: dict[int, Owner], lines: defaultdict[Owner, _Lines]
+) -> int:
     """Fund-per-column layout; returns the number of rows understood."""
     understood = 0
-    for _row, label, values in table.body:
-        key = _ENUMERATOR.sub("", label_key(label))
+    for _row, key, values in table.body:
         sub = _subitem_metric(key)
         metric = sub if sub is not None else _main_metric(key, table.part)
         if metric is None or (sub is None and _SUBITEM_START.match(key)):
@@ -315,7 +348,7 @@ def _collect_columns(table: _Table, columns: dict[int, Owner], lines: dict[Owner
         understood += 1
         for index, owner in columns.items():
             value = parse_amount(values[index]) if index < len(values) else None
-            target = lines.setdefault(owner, _Lines())
+            target = lines[owner]
             if metric == "benefit_part":
                 target.benefit_parts.append(value)
             else:
@@ -339,7 +372,12 @@ def _money_unit(segments: list[Segment]) -> MoneyUnit | None:
 
 def accounts_key(segment: Segment) -> tuple[str | None, int | None]:
     """(region, year) a 决算 table's title names, to group the three tables."""
-    title = segment.title or ""
+    return _title_key(segment.title or "")
+
+
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _title_key(title: str) -> tuple[str | None, int | None]:
+    """:func:`accounts_key` of a title (memoized: the grouping asks it several times)."""
     return region_of([title]), year_of(title)
 
 
@@ -354,7 +392,7 @@ def read_final_accounts(segments: list[Segment], source: str = "<input>") -> Fin
     """Merge the 收入表, 支出表 and 结余表 of one region and year into one record."""
     if not segments:
         raise ValueError("read_final_accounts needs at least one table")
-    lines: dict[Owner, _Lines] = {}
+    lines: defaultdict[Owner, _Lines] = defaultdict(_Lines)  # in the order first read
     for segment in segments:
         table = _read_table(segment)
         if not table.body and table.unread:
@@ -384,11 +422,11 @@ def read_final_accounts(segments: list[Segment], source: str = "<input>") -> Fin
     for owner, owned in lines.items():
         if owner == "total":
             continue
-        accounts = owned.accounts()
-        if not accounts.is_blank():
-            funds[owner] = accounts
+        printed = owned.printed()
+        if any(v is not None for v in printed.values()):  # a blank fund is left out
+            funds[owner] = FundAccounts(**printed)
     ordered = {fund: funds[fund] for fund in Fund if fund in funds}
-    totals = lines["total"].accounts() if "total" in lines else FundAccounts()
+    totals = FundAccounts(**lines["total"].printed()) if "total" in lines else FundAccounts()
     titles = [s.title for s in segments if s.title]
     region = region_of(titles)
     year = next((y for y in (year_of(t) for t in titles) if y), None)
