@@ -20,12 +20,14 @@ from jixiao.ingest.styles.html_table import read_html_table
 from jixiao.ingest.styles.lines import text_row, text_rows
 from jixiao.ingest.styles.markdown import is_delimiter_row, is_pipe_row, split_pipe_row
 from jixiao.ingest.styles.tsv import is_tsv_line, read_tsv_line
-from jixiao.ingest.text import MARKUP_MARKS, is_blank
+from jixiao.ingest.text import MARKUP_MARKS, any_filled
 
 _TABLE_TAG = re.compile(r"<(/?)table(?=[\s>/])", re.I)
 # A line of running text without markup (no heading ``#``, no bold ``_``/``*``, tags,
 # LaTeX, entities or invisible characters): :func:`text_rows` gives it as it stands.
-_PLAIN_TEXT = re.compile(f"[^#_{MARKUP_MARKS}][^{MARKUP_MARKS}]*")
+_MARKUP = re.compile(f"[{MARKUP_MARKS}]")
+_MARKDOWN_STARTS = "#_"
+_MARKUP_SCAN = 256  # characters looked through for markup at a time
 _WRAPPED_MODULE = "jixiao.ingest.wrapped"
 # How far a ``$$`` line looks for its closing ``$$`` (display math is a few lines).
 _DISPLAY_MATH_LINES = 40
@@ -85,6 +87,17 @@ def read_rows(text: str) -> list[Row]:
     return reader.rows
 
 
+def _markup_free_until(text: str, start: int, end: int) -> int:
+    """Index of the first markup character in ``text[start:end]``; ``end`` if none."""
+    found = _MARKUP.search(text, start, end)
+    return end if found is None else found.start()
+
+
+def _is_delimiter_at(lines: list[str], index: int) -> bool:
+    """Whether ``lines[index]`` is a markdown delimiter row (``|---|``); ``False`` past the end."""
+    return index < len(lines) and is_delimiter_row(lines[index].strip())
+
+
 def _next_table(text: str, pos: int) -> int:
     """Index of the next ``<table`` opening tag at or after ``pos``; -1 if none."""
     if "<" not in text:
@@ -136,18 +149,25 @@ class _DocumentReader:
 
     def read_lines(self, segment: str, first_line: int) -> None:
         lines = segment.split("\n")
-        i = 0
-        while i < len(lines):
-            raw = lines[i]
-            number = first_line + i
+        rows = self.rows
+        resume = 0  # the first line not read yet (display math reads ahead)
+        # Markup characters are searched for in stretches of the segment (one regex scan
+        # in C each), not line by line: from this line up to ``free_until`` there is none.
+        free_until = 0
+        end = -1
+        for i, raw in enumerate(lines):
+            start = end + 1
+            end = start + len(raw)
+            if i < resume:
+                continue
             stripped = raw.strip()
-            i += 1
             if not stripped:
                 if self.open_style == "markdown":
                     self.open_style = None
                 self.pipe_table = False
                 continue
-            if "|" in stripped and self._read_pipe_line(raw, stripped, lines, i, number):
+            number = first_line + i
+            if "|" in stripped and self._read_pipe_line(raw, stripped, lines, i + 1, number):
                 continue
             self.pipe_table = False
             if is_tsv_line(raw):
@@ -156,12 +176,16 @@ class _DocumentReader:
                     self.add(row)
                 continue
             if stripped == "$$":
-                i = self._read_display_math(lines, i, number)
+                resume = self._read_display_math(lines, i + 1, number)
                 continue
-            if _PLAIN_TEXT.fullmatch(stripped):
-                # what :func:`text_rows` gives for a line without markup
+            if free_until < end:
+                free_until = _markup_free_until(
+                    segment, max(start, free_until), max(end, start + _MARKUP_SCAN)
+                )
+            if free_until >= end and stripped[0] not in _MARKDOWN_STARTS:
+                # a line without markup: what :func:`text_rows` gives for it
                 self.open_style = None
-                self.rows.append(Row(cells=[stripped], line=number))
+                rows.append(Row([stripped], number))
                 continue
             for row in text_rows(stripped, number):
                 self.add(row)
@@ -172,22 +196,22 @@ class _DocumentReader:
         """Read ``stripped`` as a markdown table line if it is one (a line with tabs is TSV)."""
         if is_tsv_line(raw):
             return False
-        next_is_delimiter = following < len(lines) and is_delimiter_row(lines[following].strip())
+        # (whether the next line is a delimiter row is looked at only when it matters)
         if is_delimiter_row(stripped) and not (self.pipe_table and self.delimiter_seen):
-            if not self.pipe_table and next_is_delimiter:
+            if not self.pipe_table and _is_delimiter_at(lines, following):
                 pass  # a header row that looks like a delimiter (``| - | - |``)
             else:
                 self.pipe_table = True
                 self.delimiter_seen = True
                 return True
-        if not (is_pipe_row(stripped) or self.pipe_table or next_is_delimiter):
+        if not (is_pipe_row(stripped) or self.pipe_table or _is_delimiter_at(lines, following)):
             return False
         if not self.pipe_table:
             self.delimiter_seen = False
         self.pipe_table = True
         cells = split_pipe_row(stripped)
-        if not all(is_blank(c) for c in cells):
-            self.add(Row(cells=cells, line=number, style="markdown"))
+        if any_filled(cells):
+            self.add(Row(cells, number, "markdown"))
         return True
 
     def _read_display_math(self, lines: list[str], following: int, number: int) -> int:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 from jixiao.ingest.styles.latex import latex_to_text
@@ -21,6 +22,7 @@ from jixiao.ingest.styles.latex import latex_to_text
 __all__ = [
     "MARKUP_MARKS",
     "TEXT_CACHE_SIZE",
+    "any_filled",
     "clean_cell",
     "clean_paragraph",
     "is_blank",
@@ -230,6 +232,18 @@ def is_blank(text: str) -> bool:
     if not _MARKUP_HINT.search(text):
         return False
     return not clean_cell(text)
+
+
+def any_filled(cells: Iterable[str]) -> bool:
+    """Whether some cell is not blank (:func:`is_blank`): rows of blank cells are dropped.
+
+    >>> any_filled(["", "&nbsp;", "合计"]), any_filled(["", "<br>"])
+    (True, False)
+    """
+    for cell in cells:  # noqa: SIM110 (a loop: several times faster than any() of a generator)
+        if cell and not is_blank(cell):
+            return True
+    return False
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n|</p\s*>|<p(?:\s[^<>]*)?>", re.I)

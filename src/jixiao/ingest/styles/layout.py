@@ -20,6 +20,7 @@ SINGLE: Span = (1, 1)
 # HTML caps colspan at 1000; the cap also bounds memory for hostile input.
 MAX_COLSPAN = 1000
 MAX_WIDTH = 2000
+_NONE: frozenset[int] = frozenset()
 
 
 @dataclass
@@ -98,72 +99,85 @@ def table_grids(rows: Sequence[Row]) -> list[Grid]:
     return [grid_from_rows(t) for t in tables.values()]
 
 
-@dataclass(slots=True)
-class PlacedCell:
-    """One source cell of the HTML table model, before layout."""
-
-    text: str
-    rowspan: int = 1
-    colspan: int = 1
-
-
 def lay_out(
-    rows: Sequence[Sequence[PlacedCell]], groups: Sequence[int] | None = None
+    texts: Sequence[Sequence[str]],
+    spans: Sequence[Sequence[Span]],
+    groups: Sequence[int] | None = None,
 ) -> tuple[list[list[str]], list[list[Span]]]:
     """Place source rows onto a rectangle (HTML table model).
 
-    A cell goes to the first free column of its row; rowspans stop at the end of
-    their row group (``groups[r]`` is row ``r``'s ``<thead>``/``<tbody>`` number);
-    ``rowspan=0`` reaches that end; overlapping spans are clipped, never raise.
-    Returns cell texts and per-position spans.
+    Source row ``r`` has cells with texts ``texts[r]`` and ``(rowspan, colspan)``
+    ``spans[r]`` as written. A cell goes to the first free column of its row;
+    rowspans stop at the end of their row group (``groups[r]`` is row ``r``'s
+    ``<thead>``/``<tbody>`` number); ``rowspan=0`` reaches that end; overlapping
+    spans are clipped, never raise. Returns cell texts and per-position spans.
     """
-    height = len(rows)
+    height = len(texts)
     group_end = [height] * height
     if groups is not None:
         for r in range(height - 2, -1, -1):
             group_end[r] = group_end[r + 1] if groups[r] == groups[r + 1] else r + 1
-    owner: list[dict[int, tuple[int, int]]] = [{} for _ in range(height)]
-    anchors: list[tuple[int, int, str, int, int]] = []
-    for r, row in enumerate(rows):
-        taken = owner[r]
-        c = 0
-        for cell in row:
-            while c in taken:
-                c += 1
-            if cell.rowspan == 1 and cell.colspan == 1:
-                taken[c] = (r, c)
-                anchors.append((r, c, cell.text, 1, 1))
-                c += 1
+    # The columns of a row covered by rowspans from the rows above it (rows with some).
+    blocked_rows: dict[int, set[int]] = {}
+    cells: list[list[str]] = []
+    laid_spans: list[list[Span]] = []
+    for r, (source_texts, source_spans) in enumerate(zip(texts, spans, strict=True)):
+        blocked = blocked_rows.get(r)
+        # Positions are filled left to right: the row's lists grow with its cells.
+        row_cells: list[str] = []
+        row_spans: list[Span] = []
+        for text, span in zip(source_texts, source_spans, strict=True):
+            if blocked:
+                c = len(row_cells)
+                while c in blocked:
+                    row_cells.append("")
+                    row_spans.append(COVERED)
+                    c += 1
+            if span == SINGLE:
+                row_cells.append(text)
+                row_spans.append(SINGLE)
                 continue
-            want_cols = max(1, min(cell.colspan, MAX_COLSPAN, MAX_WIDTH - c))
+            c = len(row_cells)
+            rowspan, colspan = span
             cols = 1
-            while cols < want_cols and c + cols not in taken:
-                cols += 1
-            limit = group_end[r] - r
-            want_rows = limit if cell.rowspan <= 0 else min(cell.rowspan, limit)
+            if colspan > 1:
+                want_cols = min(colspan, MAX_COLSPAN, MAX_WIDTH - c)
+                if blocked:
+                    while cols < want_cols and c + cols not in blocked:
+                        cols += 1
+                elif want_cols > 1:
+                    cols = want_cols
             span_rows = 1
-            while span_rows < want_rows and all(
-                c + k not in owner[r + span_rows] for k in range(cols)
-            ):
-                span_rows += 1
-            for dr in range(span_rows):
-                below = owner[r + dr]
-                for k in range(cols):
-                    below[c + k] = (r, c)
-            anchors.append((r, c, cell.text, span_rows, cols))
-            c += cols
-    width = max((max(o) + 1 for o in owner if o), default=0)
-    cells = [[""] * width for _ in range(height)]
-    spans: list[list[Span]] = []
-    for o in owner:
-        row_spans = [SINGLE] * width
-        for c in o:
-            row_spans[c] = COVERED
-        spans.append(row_spans)
-    for r, c, text, rs, cs in anchors:
-        cells[r][c] = text
-        spans[r][c] = (rs, cs)
-    return cells, spans
+            if rowspan != 1:
+                limit = group_end[r] - r  # rows left in the row group
+                want_rows = limit if rowspan <= 0 or rowspan > limit else rowspan
+                columns = range(c, c + cols)
+                while span_rows < want_rows and blocked_rows.get(r + span_rows, _NONE).isdisjoint(
+                    columns
+                ):
+                    span_rows += 1
+                for below in range(r + 1, r + span_rows):
+                    if below in blocked_rows:
+                        blocked_rows[below].update(columns)
+                    else:
+                        blocked_rows[below] = set(columns)
+            row_cells.append(text)
+            row_spans.append((span_rows, cols))
+            if cols > 1:
+                row_cells.extend([""] * (cols - 1))
+                row_spans.extend([COVERED] * (cols - 1))
+        cells.append(row_cells)
+        laid_spans.append(row_spans)
+    width = max(map(len, cells), default=0)
+    for r, (row_cells, row_spans) in enumerate(zip(cells, laid_spans, strict=True)):
+        filled = len(row_cells)
+        if filled < width:
+            row_cells.extend([""] * (width - filled))
+            row_spans.extend([SINGLE] * (width - filled))
+            for c in blocked_rows.get(r, _NONE):
+                if c >= filled:
+                    row_spans[c] = COVERED
+    return cells, laid_spans
 
 
 def infer_spans(table: Grid | Sequence[Sequence[str]]) -> Grid:

@@ -41,11 +41,11 @@ def split_pipe_row(line: str) -> list[str]:
     escaped = "\\" in line
     parts = _PIPE.split(line) if escaped else line.split("|")
     if line.startswith("|"):
-        parts = parts[1:]
+        del parts[0]
     if len(parts) > 1 and line.endswith("|") and not line.endswith("\\|"):
-        parts = parts[:-1]
+        parts.pop()
     if not escaped and "<" not in line:
-        return [part.strip() for part in parts]
+        return list(map(str.strip, parts))
     cells = []
     for part in parts:
         part = part.strip()

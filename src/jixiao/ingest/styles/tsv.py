@@ -9,7 +9,7 @@ which know the form's layout.
 from __future__ import annotations
 
 from jixiao.ingest.rows import Row
-from jixiao.ingest.text import is_blank
+from jixiao.ingest.text import any_filled
 
 
 def is_tsv_line(line: str) -> bool:
@@ -19,6 +19,6 @@ def is_tsv_line(line: str) -> bool:
 def read_tsv_line(line: str, number: int) -> Row | None:
     """The row of one tab-separated line; ``None`` when every cell is blank."""
     cells = line.split("\t")
-    if all(is_blank(c) for c in cells):
+    if not any_filled(cells):
         return None
-    return Row(cells=cells, line=number, style="tsv")
+    return Row(cells, number, "tsv")

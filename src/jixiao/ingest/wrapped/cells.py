@@ -182,13 +182,17 @@ def _dp(units: list[Cell], costs: list[float], target: int) -> list[Cell]:
     best = [[NEVER] * (target + 1) for _ in range(n + 1)]
     back = [[0] * (target + 1) for _ in range(n + 1)]
     best[0][0] = 0.0
+    first = 0  # the first unit a cell ending at unit j - 1 can start at: none across a NEVER
     for j in range(1, n + 1):
+        if j >= 2 and costs[j - 2] == NEVER:
+            first = j - 1
+        best_j, back_j = best[j], back[j]
         for g in range(1, min(j, target) + 1):
-            for i in range(g - 1, j):
+            for i in range(max(g - 1, first), j):
                 total = best[i][g - 1] + group[i][j]
-                if total < best[j][g]:
-                    best[j][g] = total
-                    back[j][g] = i
+                if total < best_j[g]:
+                    best_j[g] = total
+                    back_j[g] = i
     if best[n][target] == NEVER:
         return units
     cells: list[Cell] = []

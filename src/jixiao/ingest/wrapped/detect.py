@@ -11,10 +11,13 @@ none of these, even when pdftotext spaces their words.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from functools import lru_cache
 
+from jixiao.ingest.text import TEXT_CACHE_SIZE
 from jixiao.ingest.wrapped import labels, shapes
 from jixiao.ingest.wrapped.labels import Label
-from jixiao.ingest.wrapped.pieces import split_cells
+from jixiao.ingest.wrapped.pieces import line_fragments
 from jixiao.ingest.wrapped.reader import is_ledger_cells
 
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$", re.M)
@@ -26,15 +29,20 @@ _MIN_LEDGER_LINES = 3
 # line are separated by spaces, and the one split of an unspaced line without a
 # colon is a value glued in front of the next label (``50%其中：财政资``), which
 # gives neither two labels nor a label before its values (no label is a number).
-_MAY_HOLD_ROW = re.compile(r"^[^\n \u3000\t:：]*[ \u3000\t:：].*", re.M)
+_MAY_HOLD_ROW = re.compile(r"^[^\n \u3000\t:：]*+[ \u3000\t:：].*", re.M)
 
 
 def looks_structured(text: str) -> bool:
     """Tab-separated rows, markdown pipe tables or HTML tables: another style."""
-    if text.count("\t") >= 2 and sum(1 for line in text.split("\n") if "\t" in line) >= 2:
-        return True
-    if "|" in text and len(_PIPE_ROW.findall(text)) >= 2:
-        return True
+    tab = text.find("\t")
+    if tab >= 0:
+        end = text.find("\n", tab)  # a tab on another line than the first tab's
+        if end >= 0 and text.find("\t", end) >= 0:
+            return True
+    if "|" in text:
+        rows = _PIPE_ROW.finditer(text)
+        if next(rows, None) is not None and next(rows, None) is not None:
+            return True
     return "<" in text and bool(_HTML_TABLE.search(text))
 
 
@@ -48,15 +56,22 @@ def wrapped_evidence(text: str) -> bool:
     """
     table_lines = ledger_lines = 0
     for match in _MAY_HOLD_ROW.finditer(text):
-        stripped = match.group().strip()
-        cells = split_cells(stripped) if stripped else []
-        if len(cells) < 2:
-            continue
-        table_lines += _is_table_line(stripped, cells)
-        ledger_lines += is_ledger_cells(cells)
-        if _enough(table_lines, ledger_lines, 0):
-            return True
+        table, ledger = _line_evidence(match.group().strip())
+        if table or ledger:
+            table_lines += table
+            ledger_lines += ledger
+            if _enough(table_lines, ledger_lines, 0):
+                return True
     return table_lines >= 1 and _has_wrapped_label(text)
+
+
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _line_evidence(stripped: str) -> tuple[int, int]:
+    """Whether a stripped line is a table line and whether it is a ledger line (0 or 1)."""
+    cells = line_fragments(stripped) if stripped else ()
+    if len(cells) < 2:
+        return 0, 0
+    return int(_is_table_line(stripped, cells)), int(is_ledger_cells(cells))
 
 
 def _has_wrapped_label(text: str) -> bool:
@@ -66,7 +81,7 @@ def _has_wrapped_label(text: str) -> bool:
         stripped = raw.strip()
         if not stripped:
             continue
-        cells = split_cells(stripped)
+        cells = line_fragments(stripped)
         if tail is not None and _wrapped_label(tail, cells[0]):
             return True
         tail = cells[-1]
@@ -81,7 +96,7 @@ def _enough(table_lines: int, ledger_lines: int, wraps: int) -> bool:
     )
 
 
-def _is_table_line(text: str, cells: list[str]) -> bool:
+def _is_table_line(text: str, cells: Sequence[str]) -> bool:
     """Several cells on the line, two of them known labels (or one among three cells)."""
     if len(cells) < 2 or "。" in text:
         return False

@@ -35,6 +35,7 @@ _NOISE = re.compile(
 NUMBERING = re.compile(
     r"^\s*(?:[（(]?[一二三四五六七八九十]{1,3}\s*[、.．)）]|[（(]\d{1,2}[)）]|\d{1,2}\s*[、．])"
 )
+_CACHE = 4096
 
 
 class Label(Enum):
@@ -47,6 +48,7 @@ class Label(Enum):
     FOOTER = "footer"  # signature lines below a table (填报人, 联系电话)
 
 
+@lru_cache(maxsize=_CACHE)
 def key(text: str) -> str:
     """The label key of a fragment (as :func:`~jixiao.ingest.text.label_key`, markup-free input)."""
     return _NOISE.sub("", text)
@@ -89,16 +91,30 @@ _ALL = FIELD_KEYS | set(COLUMN_ROLES) | SECTION_KEYS | LEVEL_KEYS
 # Every proper prefix of every label, for putting wrapped labels back together.
 PREFIXES: frozenset[str] = frozenset(k[:i] for k in _ALL for i in range(1, len(k)))
 _FOOTER = re.compile("|".join(sorted(map(re.escape, FOOTER_KEYS), key=len, reverse=True)))
-_CACHE = 4096
 
 
-@lru_cache(maxsize=_CACHE)
 def classify(text: str, *, line_start: bool) -> Label | None:
     """The kind of label a whole fragment is, or ``None`` for a value or free text.
 
     A numbered heading counts as a section only when its words are a known section
     or the fragment starts a line (an unknown heading such as ``六、其他说明``).
     """
+    return _classify_at_start(text) if line_start else _classify_inside(text)
+
+
+# One cache per position: a one-argument cache is much cheaper to look up than one
+# keyed on a keyword argument, and the readers classify every fragment many times.
+@lru_cache(maxsize=_CACHE)
+def _classify_at_start(text: str) -> Label | None:
+    return _classify(text, line_start=True)
+
+
+@lru_cache(maxsize=_CACHE)
+def _classify_inside(text: str) -> Label | None:
+    return _classify(text, line_start=False)
+
+
+def _classify(text: str, *, line_start: bool) -> Label | None:
     bare, numbered = strip_numbering(text)
     k = key(bare)
     if not k:

@@ -17,7 +17,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from jixiao.ingest.text import TEXT_CACHE_SIZE
 from jixiao.ingest.wrapped import labels, shapes
 
 _UNIT_AFTER_NUMBER = (
@@ -126,6 +128,7 @@ PARTICLE = 128  # opens with 的/和/及…
 CLOSER_PREFIX = 256  # 未达监控 (of 未达监控节点)
 
 
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def _traits_of(text: str) -> int:
     flags = 0
     if shapes.is_value(text):
@@ -163,15 +166,16 @@ def iter_lines(text: str) -> Iterator[Line]:
         if not stripped:
             blank = True
             continue
-        indent = len(raw) - len(raw.lstrip())
-        line = Line(number, stripped, indent, blank)
-        line.pieces = [
-            Piece(t, line, i == 0, False, above) for i, t in enumerate(split_cells(stripped))
-        ]
-        if not line.pieces:
+        cells = line_fragments(stripped)
+        if not cells:
             continue
-        line.pieces[-1].last = True
-        above = line.pieces[-1]
+        indent = 0 if raw[0] == stripped[0] else len(raw) - len(raw.lstrip())
+        line = Line(number, stripped, indent, blank)
+        pieces = [Piece(t, line, False, False, above) for t in cells]
+        pieces[0].first = True
+        above = pieces[-1]
+        above.last = True
+        line.pieces = pieces
         yield line
         blank = False
 
@@ -186,6 +190,13 @@ def split_cells(text: str) -> list[str]:
     >>> split_cells("项 目 2020年决算数")
     ['项目', '2020年决算数']
     """
+    return list(line_fragments(text))
+
+
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
+def line_fragments(text: str) -> tuple[str, ...]:
+    """:func:`split_cells` as a shared tuple, memoized: form lines (labels, headings,
+    page text) repeat from document to document."""
     if " " in text or "\u3000" in text or "\t" in text:
         if "$" in text:  # LaTeX from a markdown converter: one value
             text = _MATH.sub(lambda m: "".join(m.group(0).split()), text)
@@ -196,7 +207,7 @@ def split_cells(text: str) -> list[str]:
     out: list[str] = []
     for token in tokens:
         out.extend(_split_glued(token))
-    return out
+    return tuple(out)
 
 
 def _close_letter_spacing(tokens: list[str]) -> list[str]:

@@ -22,6 +22,7 @@ A table ends at a footer (填报人, 联系电话 …), a title (…表), ``附�
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from jixiao.ingest.rows import Row
@@ -319,7 +320,7 @@ def is_ledger_line(line: Line) -> bool:
     return len(pieces) >= 2 and is_ledger_cells([p.text for p in pieces])
 
 
-def is_ledger_cells(texts: list[str]) -> bool:
+def is_ledger_cells(texts: Sequence[str]) -> bool:
     """:func:`is_ledger_line` on the texts of a line's pieces."""
     if len(texts) < 2:
         return False
