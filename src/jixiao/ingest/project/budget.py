@@ -15,6 +15,7 @@ A percentage that belongs to no label is the printed 预算执行率.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -97,7 +98,14 @@ def _join_streams(lines: list[Line]) -> list[Line]:
 
 
 def _is_heading(cell: Cell) -> bool:
-    return bool(amount_member(cell) or budget_score_member(cell))
+    """An amount or 分值/得分/执行率 label (asked of each cell several times a line)."""
+    return _is_heading_key(cell.key)
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_heading_key(key: str) -> bool:
+    probe = Cell(key, None, 0, Look.TEXT, key)  # both tests read only the label key
+    return bool(amount_member(probe) or budget_score_member(probe))
 
 
 def _read_line(state: _State, line: Line) -> None:
