@@ -15,7 +15,6 @@ app = typer.Typer(
 )
 
 
-
 @app.callback()
 def _root() -> None:
     """绩效: 社会保险基金支出预算绩效管理。"""

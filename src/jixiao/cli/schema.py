@@ -20,7 +20,9 @@ def schema_text() -> str:
 def register(app: typer.Typer) -> None:
     @app.command("schema")
     def schema(
-        output: Path = typer.Option(DEFAULT_SCHEMA_PATH, "--output", "-o", help="写入的文件；- 表示标准输出"),
+        output: Path = typer.Option(
+            DEFAULT_SCHEMA_PATH, "--output", "-o", help="写入的文件；- 表示标准输出"
+        ),
     ) -> None:
         """写出记录格式的 JSON Schema (默认 docs/record-schema.json)。"""
         text = schema_text()

@@ -21,8 +21,14 @@ class MonitoringRecord(ProjectRecordBase):
         if value is None:
             return None
         year, sep, month = value.partition("-")
-        if not (sep and year.isdigit() and len(year) == 4 and month.isdigit() and len(month) == 2
-                and 1 <= int(month) <= 12):
+        if not (
+            sep
+            and year.isdigit()
+            and len(year) == 4
+            and month.isdigit()
+            and len(month) == 2
+            and 1 <= int(month) <= 12
+        ):
             raise ValueError(f"监控时点应为 YYYY-MM 格式，实际为 {value!r}")
         return value
 
