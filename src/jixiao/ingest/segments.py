@@ -30,7 +30,7 @@ from typing import Literal
 
 from jixiao.ingest.rows import Row
 from jixiao.ingest.text import TEXT_CACHE_SIZE, clean_cell, label_key
-from jixiao.ingest.vocab import FOOTER_LABELS, HEADER_FIELD_LABELS, INDICATOR_COLUMN_LABELS
+from jixiao.ingest.vocab import FOOTER_LABELS, HEADER_FIELD_LABELS, TREE_HEADING_LABELS
 
 SegmentKind = Literal["target", "monitoring", "self_evaluation", "final_accounts", "report"]
 AccountsPart = Literal["income", "expenditure", "balance"]
@@ -71,10 +71,6 @@ _MIN_ROWS_BEFORE_REPEAT = 4
 # untitled table printed one cell per line.
 _STREAM_OPENERS = frozenset(key for key, field in HEADER_FIELD_LABELS.items() if field == "project")
 _MAX_OPENER_CHARS = 12
-# Heading keys of the indicator table's tree columns (一级指标, 三级指标, 指标名称 …).
-_TREE_HEADINGS = frozenset(
-    key for key, slot in INDICATOR_COLUMN_LABELS.items() if slot in ("level1", "level2", "name")
-)
 
 
 @dataclass(frozen=True)
@@ -247,7 +243,7 @@ def _repeats_header(first: str | None, table_rows: int, cell: str) -> bool:
     each new page: that continues the table."""
     return (
         first is not None
-        and first not in _TREE_HEADINGS
+        and first not in TREE_HEADING_LABELS
         and table_rows >= _MIN_ROWS_BEFORE_REPEAT
         and first[:1] in cell
         and not _FIGURES_ONLY.fullmatch(first)
@@ -272,7 +268,7 @@ def _is_header_contact(segment: Segment | None, rows: list[Row], index: int) -> 
 
 
 def _names_tree_heading(row: Row) -> bool:
-    return row.is_table and any(label_key(c) in _TREE_HEADINGS for c in row.filled)
+    return row.is_table and any(label_key(c) in TREE_HEADING_LABELS for c in row.filled)
 
 
 def _opens_stream(filled: list[str]) -> bool:

@@ -179,6 +179,11 @@ INDICATOR_COLUMN_LABELS: dict[str, str] = _keyed(
     }
 )
 
+# Heading keys of the indicator table's tree columns (一级指标, 二级指标, 三级指标, 指标名称).
+TREE_HEADING_LABELS: frozenset[str] = frozenset(
+    key for key, slot in INDICATOR_COLUMN_LABELS.items() if slot in ("level1", "level2", "name")
+)
+
 # Section headings (numbering such as ``四、`` removed) and the part each one opens.
 SECTION_LABELS: dict[str, str] = _keyed(
     {

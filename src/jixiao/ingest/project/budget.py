@@ -28,7 +28,13 @@ from jixiao.ingest.project.cells import (
     parse_number,
     parse_percent,
 )
-from jixiao.ingest.project.labels import amount_member, budget_score_member, line_member
+from jixiao.ingest.project.labels import (
+    amount_member,
+    amount_of,
+    budget_score_member,
+    budget_score_of,
+    line_member,
+)
 from jixiao.records import Amount, Budget
 
 Line = list[Cell]
@@ -104,8 +110,7 @@ def _is_heading(cell: Cell) -> bool:
 
 @functools.lru_cache(maxsize=4096)
 def _is_heading_key(key: str) -> bool:
-    probe = Cell(key, None, 0, Look.TEXT, key)  # both tests read only the label key
-    return bool(amount_member(probe) or budget_score_member(probe))
+    return bool(amount_of(key) or budget_score_of(key))
 
 
 def _read_line(state: _State, line: Line) -> None:

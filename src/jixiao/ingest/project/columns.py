@@ -14,7 +14,11 @@ from typing import Literal
 
 from jixiao.ingest.project.cells import Cell, Look
 from jixiao.ingest.project.labels import column_slot, section_of
-from jixiao.ingest.vocab import INDICATOR_COLUMN_LABELS, LEVEL1_LABELS, LEVEL2_LABELS
+from jixiao.ingest.vocab import (
+    LEVEL1_LABELS,
+    LEVEL2_LABELS,
+    TREE_HEADING_LABELS,
+)
 
 Line = list[Cell]
 Kind = Literal["target", "monitoring", "self_evaluation"]
@@ -23,10 +27,6 @@ VALUE_SLOTS = ("name", "target", "actual", "completion", "weight", "score", "not
 # Columns that qualify the target: 计量单位 and 指标性质 (≥/≤/=) printed apart from it.
 SIDE_SLOTS = ("unit", "operator")
 _LEVEL_SLOTS = ("level1", "level2")
-# Heading keys that name a column of the tree (一级指标, 二级指标, 三级指标, 指标名称).
-_TREE_HEADINGS = frozenset(
-    key for key, slot in INDICATOR_COLUMN_LABELS.items() if slot in ("level1", "level2", "name")
-)
 _MAX_LEVEL_LABEL = 9
 _LEVEL_KEYS = LEVEL1_LABELS | LEVEL2_LABELS  # is_level1 or is_level2, in one lookup
 
@@ -66,7 +66,7 @@ def is_heading_line(line: Line) -> bool:
 
 def names_tree_column(line: Line) -> bool:
     """Whether a cell of the line is 一级指标, 二级指标, 三级指标 or 指标名称."""
-    return not _TREE_HEADINGS.isdisjoint([c.key for c in line])  # asked of every body row
+    return not TREE_HEADING_LABELS.isdisjoint([c.key for c in line])  # asked of every body row
 
 
 def is_heading_cell(cell: Cell) -> bool:

@@ -136,7 +136,7 @@ def money_unit_value(text: str) -> str | None:
 
 def amount_member(cell: Cell) -> str | None:
     """The budget amount a label names: planned / initial / available / executed."""
-    return _budget_labels(cell.key)[0]
+    return amount_of(cell.key)
 
 
 def line_member(cell: Cell) -> str | None:
@@ -146,10 +146,20 @@ def line_member(cell: Cell) -> str | None:
 
 def budget_score_member(cell: Cell) -> str | None:
     """weight / score / rate for 分值, 得分, 执行率 (also ``1-6月执行率``)."""
-    member = BUDGET_SCORE_LABELS.get(cell.key)
-    if member is None and cell.key.endswith("执行率") and len(cell.key) <= _MAX_HEADING_CHARS:
-        return None if "预计" in cell.key else "rate"
+    return budget_score_of(cell.key)
+
+
+def budget_score_of(key: str) -> str | None:
+    """:func:`budget_score_member` of a cell whose label key is ``key``."""
+    member = BUDGET_SCORE_LABELS.get(key)
+    if member is None and key.endswith("执行率") and len(key) <= _MAX_HEADING_CHARS:
+        return None if "预计" in key else "rate"
     return member
+
+
+def amount_of(key: str) -> str | None:
+    """:func:`amount_member` of a cell whose label key is ``key``."""
+    return _budget_labels(key)[0]
 
 
 @functools.lru_cache(maxsize=8192)
