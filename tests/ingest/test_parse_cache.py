@@ -72,10 +72,13 @@ def _variants() -> list[tuple[str, str, str]]:
 
 
 def _clear_caches() -> None:
-    """Empty every ``functools`` cache in the jixiao modules loaded (ours and the project reader's)."""
+    """Empty every cache (``functools`` and :func:`~jixiao.ingest.memo.text_memo`) in the
+    jixiao modules loaded (ours and the project reader's)."""
     for name, module in list(sys.modules.items()):
         if name == "jixiao" or name.startswith("jixiao."):
             for value in list(vars(module).values()):
+                if isinstance(value, type):
+                    continue  # a class's method, not a cache
                 clear = getattr(value, "cache_clear", None)
                 if callable(clear):
                     clear()

@@ -35,6 +35,7 @@ from typing import Literal, NamedTuple
 
 from jixiao.ingest.errors import IngestError
 from jixiao.ingest.locality import region_of, year_of
+from jixiao.ingest.memo import text_memo
 from jixiao.ingest.project.cells import parse_number
 from jixiao.ingest.project.labels import money_unit_in
 from jixiao.ingest.rows import Row
@@ -81,7 +82,7 @@ _FUND_LINE = re.compile(r"基金(本年)?(收入|支出|收支结余|累计结�
 _ACCOUNTS_WORD = re.compile(r"决算")
 
 
-@lru_cache(maxsize=TEXT_CACHE_SIZE)
+@text_memo()
 def parse_amount(text: str) -> Decimal | None:
     """A printed 决算 amount as an exact decimal; ``None`` for a blank or dash cell.
 
@@ -177,7 +178,7 @@ def _split_label(row: Row) -> tuple[str, list[str]]:
     return cells[0], cells[1:]
 
 
-@lru_cache(maxsize=TEXT_CACHE_SIZE)
+@text_memo()
 def _row_key(label: str) -> str:
     """A row label reduced for matching, its enumerator (一、, 1., (一)) dropped."""
     return _ENUMERATOR.sub("", label_key(label))

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
+from jixiao.ingest.memo import text_memo
 from jixiao.ingest.rows import Row
 from jixiao.ingest.text import TEXT_CACHE_SIZE, clean_cell, label_key
 from jixiao.ingest.vocab import FOOTER_LABELS, HEADER_FIELD_LABELS, TREE_HEADING_LABELS
@@ -176,7 +177,7 @@ def _footer(filled: list[str]) -> bool:
     return (":" in first or "：" in first) and _footer_cell(first)
 
 
-@lru_cache(maxsize=TEXT_CACHE_SIZE)
+@text_memo()
 def _footer_cell(first: str) -> bool:
     """Whether a row whose first filled cell is ``first`` is a footer line."""
     if not _RAW_LABEL_COLON.match(first):

@@ -15,8 +15,8 @@ import html
 import re
 import unicodedata
 from collections.abc import Iterable
-from functools import lru_cache
 
+from jixiao.ingest.memo import TEXT_CACHE_SIZE, text_memo
 from jixiao.ingest.styles.latex import latex_to_text
 
 __all__ = [
@@ -95,9 +95,6 @@ _ASCII_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz01
 MARKUP_MARKS = r"<$&!*\\" + _INVISIBLE
 _MARKUP_HINT = re.compile(f"[{MARKUP_MARKS}]")
 
-# Distinct cell texts whose cleaned forms are kept: the readers clean the same
-# cell several times, and labels repeat from table to table.
-TEXT_CACHE_SIZE = 4096
 
 # Label punctuation: ASCII and full-width forms of the marks printed around form labels.
 _LABEL_NOISE = re.compile(
@@ -181,7 +178,7 @@ def join_spaces(text: str) -> str:
     return out
 
 
-@lru_cache(maxsize=TEXT_CACHE_SIZE)
+@text_memo()
 def clean_cell(text: str | None) -> str:
     """A cell's text with extraction damage repaired; ``""`` for a blank cell.
 
@@ -217,7 +214,7 @@ def _clean(text: str) -> str:
     return join_spaces(text)
 
 
-@lru_cache(maxsize=TEXT_CACHE_SIZE)
+@text_memo()
 def is_blank(text: str) -> bool:
     """Whether a cell holds nothing once markup is dropped (``""``, ``&nbsp;``, ``<b></b>``).
 
@@ -261,7 +258,7 @@ def clean_paragraph(text: str) -> str:
     return "\n\n".join(p for p in (_clean(p) for p in paragraphs if p) if p)
 
 
-@lru_cache(maxsize=TEXT_CACHE_SIZE)
+@text_memo()
 def label_key(text: str) -> str:
     """A form label reduced for matching: no spaces, punctuation or markup.
 

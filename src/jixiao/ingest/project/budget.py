@@ -15,11 +15,11 @@ A percentage that belongs to no label is the printed 预算执行率.
 
 from __future__ import annotations
 
-import functools
 import itertools
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from jixiao.ingest.memo import text_memo
 from jixiao.ingest.project.cells import (
     Cell,
     Look,
@@ -108,7 +108,7 @@ def _is_heading(cell: Cell) -> bool:
     return _is_heading_key(cell.key)
 
 
-@functools.lru_cache(maxsize=4096)
+@text_memo()
 def _is_heading_key(key: str) -> bool:
     return bool(amount_of(key) or budget_score_of(key))
 

@@ -50,8 +50,7 @@ _LABEL_TAIL = re.compile(
 )
 
 
-@functools.lru_cache(maxsize=8192)
-def _cached_key(text: str) -> str:
+def _label_key(text: str) -> str:
     if text[-1:] in ")）":
         text = _LABEL_TAIL.sub("", text) or text
     return label_key(text)
@@ -61,13 +60,12 @@ def key_of(text: str) -> str:
     """The label key of a cleaned cell text (``""`` for texts too long to be a label).
 
     A bracketed column letter, formula or group points is not part of the label
-    (``全年预算数（A）`` → ``全年预算数``, ``产出指标（50分）`` → ``产出指标``). Label texts
-    repeat in every table, so their keys are cached.
+    (``全年预算数（A）`` → ``全年预算数``, ``产出指标（50分）`` → ``产出指标``).
 
     >>> key_of("执行率（B/A）"), key_of("产出指标(50分)"), key_of("参保人数（人）")
     ('执行率', '产出指标', '参保人数人')
     """
-    return _cached_key(text) if len(text) <= _MAX_LABEL_CHARS else ""
+    return _label_key(text) if len(text) <= _MAX_LABEL_CHARS else ""
 
 
 class Cell(NamedTuple):

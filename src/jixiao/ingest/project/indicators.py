@@ -21,13 +21,13 @@ columns qualify the reading of the printed target (:func:`qualified_target`).
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from jixiao.expr import readings
 from jixiao.expr.units import canonical_unit, is_known_unit
+from jixiao.ingest.memo import text_memo
 from jixiao.ingest.project.cells import Cell, Look, parse_number, parse_percent
 from jixiao.ingest.project.columns import Columns, Kind, is_level_label
 from jixiao.ingest.project.labels import is_level1, is_level2, section_of
@@ -472,7 +472,7 @@ def _cell_fit(slot: str, cell: Cell) -> float:
     return _FIT.get(slot, _EXTRA_FIT)[cell.look]
 
 
-@functools.lru_cache(maxsize=1024)
+@text_memo(maxsize=1024)
 def _is_unit(text: str) -> bool:
     return len(text) <= _MAX_UNIT_CHARS and is_known_unit(canonical_unit(text) or "")
 

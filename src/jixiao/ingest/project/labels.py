@@ -12,6 +12,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from jixiao.ingest.memo import text_memo
 from jixiao.ingest.project.cells import Cell, Look
 from jixiao.ingest.vocab import (
     BUDGET_AMOUNT_LABELS,
@@ -198,7 +199,7 @@ def goal_member(cell: Cell) -> str | None:
     return member
 
 
-@functools.lru_cache(maxsize=4096)
+@text_memo()
 def _goal_by_ending(key: str) -> str | None:
     if key in SECTION_LABELS or not key.endswith(("完成情况", "完成目标")):
         return None
@@ -216,7 +217,7 @@ def column_slot(cell: Cell) -> str | None:
     return slot
 
 
-@functools.lru_cache(maxsize=4096)
+@text_memo()
 def _slot_by_ending(key: str) -> str | None:
     if "预计" in key and key.endswith(_FORECAST_ENDINGS):
         return "forecast"  # 全年预计完成值: a column of its own, not kept
@@ -248,7 +249,7 @@ def section_of(cell: Cell) -> str | None:
     return None
 
 
-@functools.lru_cache(maxsize=4096)
+@text_memo()
 def _numbered_section(text: str) -> str | None:
     """The section a numbered heading (``四、绩效目标…``, ``(二)…``) opens."""
     return SECTION_LABELS.get(section_key(text))

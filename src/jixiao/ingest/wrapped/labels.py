@@ -13,6 +13,7 @@ import re
 from enum import Enum
 from functools import lru_cache
 
+from jixiao.ingest.memo import text_memo
 from jixiao.ingest.vocab import (
     BUDGET_AMOUNT_LABELS,
     BUDGET_LINE_LABELS,
@@ -48,7 +49,7 @@ class Label(Enum):
     FOOTER = "footer"  # signature lines below a table (填报人, 联系电话)
 
 
-@lru_cache(maxsize=_CACHE)
+@text_memo(_CACHE)
 def key(text: str) -> str:
     """The label key of a fragment (as :func:`~jixiao.ingest.text.label_key`, markup-free input)."""
     return _NOISE.sub("", text)
@@ -132,14 +133,14 @@ def _classify(text: str, *, line_start: bool) -> Label | None:
     return None
 
 
-@lru_cache(maxsize=_CACHE)
+@text_memo(_CACHE)
 def section_kind(text: str) -> str | None:
     """The part a section heading opens (header, budget, goal, indicators …), else ``None``."""
     bare, _ = strip_numbering(text)
     return SECTION_KINDS.get(key(bare))
 
 
-@lru_cache(maxsize=_CACHE)
+@text_memo(_CACHE)
 def is_label_prefix(text: str) -> bool:
     """A fragment that is the first part of a label (``预算执行``, ``二、预算执行情``)."""
     bare, _ = strip_numbering(text)
@@ -157,12 +158,12 @@ def completes(head: str, tail: str) -> bool:
     return joined in _ALL or joined in PREFIXES
 
 
-@lru_cache(maxsize=_CACHE)
+@text_memo(_CACHE)
 def is_complete(text: str) -> bool:
     bare, _ = strip_numbering(text)
     return key(bare) in _ALL
 
 
-@lru_cache(maxsize=_CACHE)
+@text_memo(_CACHE)
 def column_role(text: str) -> str | None:
     return COLUMN_ROLES.get(key(text))

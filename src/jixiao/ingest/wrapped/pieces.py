@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from jixiao.ingest.memo import text_memo
 from jixiao.ingest.text import TEXT_CACHE_SIZE
 from jixiao.ingest.wrapped import labels, shapes
 
@@ -128,7 +129,7 @@ PARTICLE = 128  # opens with 的/和/及…
 CLOSER_PREFIX = 256  # 未达监控 (of 未达监控节点)
 
 
-@lru_cache(maxsize=TEXT_CACHE_SIZE)
+@text_memo()
 def _traits_of(text: str) -> int:
     flags = 0
     if shapes.is_value(text):

@@ -8,7 +8,8 @@ a cell never starts with ``、`` or ``，``, a row of a 绩效监控表 ends wit
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+
+from jixiao.ingest.memo import text_memo
 
 _OPS = "≥≤<>＜＞=＝≧≦≯≮±~～"
 _UNITS = (
@@ -40,7 +41,7 @@ _CONTINUING_END = frozenset("（(《「『“‘、，,")
 _PARTICLES = frozenset("的了和与及或等之在并且于为中")
 
 
-@lru_cache(maxsize=4096)
+@text_memo()
 def is_value(text: str) -> bool:
     """A fragment that is one value and nothing else (number, percent, ``≥95%``, date, ``/``)."""
     if not text:
@@ -63,7 +64,7 @@ def is_unit(text: str) -> bool:
     return bool(_UNIT_ONLY.fullmatch(text))
 
 
-@lru_cache(maxsize=4096)
+@text_memo()
 def is_closer(text: str) -> bool:
     """A 指标完成率 cell: a percentage, a dash, or 未达监控节点 and the like."""
     return text in _DASHES or bool(_PERCENT.fullmatch(text) or _NO_NODE.fullmatch(text))
