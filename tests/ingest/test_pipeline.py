@@ -115,6 +115,73 @@ def test_table_inside_a_report_ends_the_report() -> None:
     assert records[1].title is None  # printed without a title: told by its labels
 
 
+SUMMARY_MD = "| 险种 | 收入 | 支出 |\n|---|---|---|\n| 失业保险基金 | 600 | 500 |\n| 工伤保险基金 | 400 | 400 |\n"
+SUMMARY_HTML = (
+    "<table><tr><td>险种</td><td>收入</td><td>支出</td></tr>"
+    "<tr><td>失业保险基金</td><td>600</td><td>500</td></tr>"
+    '<tr><td rowspan="1">工伤保险基金</td><td>400</td><td>400</td></tr></table>\n'
+)
+AFTER_SUMMARY = """
+## 二、失业保险基金
+
+本年收入 600 万元，本年支出 500 万元。
+
+## 三、下一步工作
+
+继续做好基金征缴工作。
+"""
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        SUMMARY_MD,
+        SUMMARY_HTML,
+        SUMMARY_MD.replace(" | ", "\t")
+        .replace("| ", "")
+        .replace(" |", "")
+        .replace("|---|---|---|\n", ""),
+    ],
+    ids=["markdown", "html", "tsv"],
+)
+def test_a_summary_table_inside_a_report_stays_in_it(table: str) -> None:
+    records = parse_text(REPORT + "\n" + table + AFTER_SUMMARY)
+    assert [r.kind for r in records] == ["report"]
+    report = records[0]
+    assert isinstance(report, ReportRecord)
+    # nothing after the table is lost: the headings and the sentences follow it, in order
+    assert report.text == (
+        "一、总体情况\n\n2021年，某某县社会保险基金总收入1000万元，总支出900万元。\n\n"
+        "险种\t收入\t支出\n失业保险基金\t600\t500\n工伤保险基金\t400\t400\n\n"
+        "二、失业保险基金\n\n本年收入600万元，本年支出500万元。\n\n"
+        "三、下一步工作\n\n继续做好基金征缴工作。"
+    )
+    # the sentences after the table give facts; the table's figures give none
+    assert [(f.subject, f.metric, f.value) for f in report.facts] == [
+        ("total", "income", 1000),
+        ("total", "expenditure", 900),
+        ("unemployment", "income", 600),
+        ("unemployment", "expenditure", 500),
+    ]
+
+
+def test_a_form_table_inside_a_report_is_a_record_and_the_text_after_it_stays_in_the_report() -> (
+    None
+):
+    text = (
+        REPORT + "\n" + SUMMARY_MD + "\n说明：上表为汇总数。\n\n" + MONITORING_TABLE + AFTER_SUMMARY
+    )
+    records = parse_text(text)
+    assert [r.kind for r in records] == ["report", "monitoring"]
+    report, table = records
+    assert isinstance(report, ReportRecord)
+    assert "失业保险基金\t600\t500" in report.text and "说明：上表为汇总数。" in report.text
+    assert report.text.endswith("三、下一步工作\n\n继续做好基金征缴工作。")
+    assert "一级指标" not in report.text and "领取失业保险金人数" not in report.text
+    assert [i.name for i in table.indicators] == ["领取失业保险金人数"]
+    assert table.project == "失业保险基金支出"
+
+
 def test_a_repeated_first_header_starts_a_second_table() -> None:
     records = parse_text("某某县社保基金支出绩效监控情况表\n" + MONITORING_TABLE + MONITORING_TABLE)
     assert [r.kind for r in records] == ["monitoring", "monitoring"]

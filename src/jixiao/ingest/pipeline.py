@@ -8,6 +8,10 @@
    into one ``final_accounts`` record (placed where the first of them stands),
    reports through :mod:`jixiao.ingest.reports`.
 
+A table inside a report that is no form (no title, no form header labels: a
+summary of the report's figures, say) stays in the report with the text after
+it; a form table there is a record of its own.
+
 A title followed directly by another title (a list of attachments such as
 ``附件：1.…决算收入表 2.…决算支出表``) makes no record; a title with nothing after it
 at the end of the file is a table cut short. Input that is not a performance
@@ -74,13 +78,43 @@ def _kind_of(segment: Segment) -> SegmentKind | None:
     return detect_project_kind(segment.rows, segment.title)
 
 
-def _table_body(segment: Segment) -> list[Row]:
-    """A table segment's rows without the stray text lines after its last table row."""
-    rows = segment.rows
+def _fold_report_tables(segments: list[Segment]) -> list[Segment]:
+    """Segments with every table cut out of a report put back into it when it is no
+    form, and the text after a form table inside a report put back too; the others
+    get their kind. Rows keep their order in the report."""
+    kept: list[Segment] = []
+    for segment in segments:
+        report = segment.within_report
+        if report is None:
+            segment.kind = _kind_of(segment)
+            kept.append(segment)
+            continue
+        rows = segment.rows
+        table, after = _split_after_table(rows)
+        segment.rows = table
+        segment.kind = _kind_of(segment)
+        if segment.kind is None:
+            report.rows.extend(rows)
+            continue
+        report.rows.extend(after)
+        kept.append(segment)
+    return kept
+
+
+def _split_after_table(rows: list[Row]) -> tuple[list[Row], list[Row]]:
+    """A table segment's rows, and the text lines after its last table row."""
     last = next((i for i in range(len(rows) - 1, -1, -1) if is_table_row(rows[i])), -1)
     if last < 0:
-        return rows
-    return rows[: last + 1] + [r for r in rows[last + 1 :] if r.style != "text"]
+        return rows, []
+    after = rows[last + 1 :]
+    return rows[: last + 1] + [r for r in after if r.style != "text"], [
+        r for r in after if r.style == "text"
+    ]
+
+
+def _table_body(segment: Segment) -> list[Row]:
+    """A table segment's rows without the stray text lines after its last table row."""
+    return _split_after_table(segment.rows)[0]
 
 
 def _truncated(segment: Segment, source: str) -> IngestError:
@@ -98,12 +132,11 @@ def _footer_line(row: Row) -> str:
 def records_from_rows(rows: list[Row], source: str = "<input>") -> list[Record]:
     """Records of a document already split into rows, in file order."""
     slots: list[Record | _AccountsGroup] = []
-    segments = split_segments(rows)
+    segments = _fold_report_tables(split_segments(rows))
     for index, segment in enumerate(segments):
-        kind = _kind_of(segment)
+        kind = segment.kind
         if kind is None:
             continue
-        segment.kind = kind
         if not segment.rows and not segment.cover:
             if index + 1 < len(segments):
                 continue  # a title followed by another one: a list of attachments

@@ -16,7 +16,10 @@ are joined: a line that is not a heading, is at least :data:`MIN_WRAPPED_CHARS`
 long and does not end with closing punctuation continues on the next line,
 across blank lines too (page breaks).
 
-**Facts** come only from standard statements: a figure with a unit right after
+A table printed inside the body (one that is no form: a summary of the figures)
+is one paragraph of its own: a line per row, its cells kept apart by a tab.
+
+**Facts** come only from standard statements (never from a table): a figure with a unit right after
 a label that names a metric (``总收入 43436.13 万元``, ``本年收支结余 -10670.54
 万元``, ``参保缴费人数 70083 人``, ``完成预算的 92.89%``). Sub-items after
 ``其中`` are not facts. In a sentence about a budget (``…预算…完成…``) the
@@ -45,6 +48,7 @@ from jixiao.ingest.segments import (
     Segment,
     is_cover_line,
     is_footer,
+    is_table_row,
     row_text,
 )
 from jixiao.ingest.text import TEXT_CACHE_SIZE, clean_cell
@@ -83,10 +87,17 @@ _MINOR_HEADING = 9  # a short unnumbered line without punctuation such as 预算
 
 @dataclass(frozen=True)
 class Paragraph:
-    """One block of the body; ``heading`` is 0 for text, else its rank (1 = highest)."""
+    """One block of the body; ``heading`` is 0 for text, else its rank (1 = highest);
+    ``table`` marks the rows of a table printed in the body."""
 
     text: str
     heading: int = 0
+    table: bool = False
+
+
+def _table_line(row: Row) -> str:
+    """A table row inside a report as one line: its cleaned cells apart by a tab."""
+    return "\t".join(text for text in (clean_cell(cell) for cell in row.filled) if text)
 
 
 def _heading_rank(row: Row, text: str) -> int:
@@ -114,7 +125,18 @@ def paragraphs(rows: list[Row]) -> list[Paragraph]:
                 out.append(Paragraph(text))
             pending.clear()
 
+    table = 0  # ``Row.table`` of the table the last paragraph holds
     for row in rows:
+        if is_table_row(row):
+            flush()
+            line = _table_line(row)
+            if table == row.table and out and out[-1].table:
+                out[-1] = Paragraph(f"{out[-1].text}\n{line}", table=True)
+            else:
+                out.append(Paragraph(line, table=True))
+            table = row.table
+            continue
+        table = 0
         text = row_text(row)
         if not text:
             continue
@@ -365,6 +387,8 @@ def report_facts(body: list[Paragraph]) -> list[FactFields]:
     heading_fund: Fund | None = None
     heading_rank = 0
     for paragraph in body:
+        if paragraph.table:
+            continue
         if paragraph.heading:
             named = funds_in_text(paragraph.text)
             if len(named) == 1:

@@ -11,7 +11,11 @@ header labels. Rules:
 - ``附件N:`` lines announce the next attachment and belong to no segment (they
   are kept as the next segment's :attr:`Segment.context`); a ``附件2：`` before a
   title on the same line is not part of the title.
-- A table row (two or more cells) inside a report ends the report.
+- A table row (two or more cells) inside a report starts an untitled segment
+  that remembers the report (:attr:`Segment.within_report`); so does each
+  further table after it. The pipeline tells each one's kind from its header
+  labels: a form table is a record of its own, any other table (a summary of
+  the figures, say) goes back into the report with the text after it.
 - A report's cover page (cover title over one or more lines, ``(2020年度)``,
   项目名称/实施单位/项目负责人/填报时间 lines) and the body title after it form
   one report segment whose title is the body title; the cover rows are kept in
@@ -88,7 +92,9 @@ class Segment:
     """One table or report: its title row (if any), the rows after it and, for a
     report, the cover rows before its title. ``context`` holds the text lines
     just before it that belong to no segment (``附件1:`` …). ``kind`` is ``None``
-    for a table without a title until the pipeline has read its header labels."""
+    for a table without a title until the pipeline has read its header labels.
+    ``within_report`` is the report an untitled table interrupted: the rows go
+    back into it when they are no form."""
 
     kind: SegmentKind | None
     title: str | None = None
@@ -98,6 +104,7 @@ class Segment:
     cover: list[Row] = field(default_factory=list)
     context: list[str] = field(default_factory=list)
     footer: list[Row] = field(default_factory=list)
+    within_report: Segment | None = field(default=None, repr=False)
 
     @property
     def line(self) -> int:
@@ -294,6 +301,7 @@ def split_segments(rows: list[Row]) -> list[Segment]:
     orphans: list[Row] = []  # rows outside every segment since the last one closed
     first_label: str | None = None  # of the current table segment's first table row
     table_rows = 0  # in the current segment
+    last_table = 0  # ``Row.table`` of the current segment's last table row
     closed: Segment | None = None  # the table a run of footer lines belongs to
     for index, row in enumerate(rows):
         filled = row.filled
@@ -340,21 +348,27 @@ def split_segments(rows: list[Row]) -> list[Segment]:
             current = Segment(kind=None, rows=leading, context=_context(orphans))
             segments.append(current)
             orphans, first_label, table_rows = [], None, 0
-        elif (
-            in_table
-            and (current.kind == "report" or _repeats_header(first_label, table_rows, filled[0]))
-        ) or (
+        elif in_table and (
+            current.kind == "report"
+            or (current.within_report is not None and row.table != last_table)
+        ):
+            # a table inside a report: a segment of its own until its kind is known
+            report = current if current.kind == "report" else current.within_report
+            current = Segment(kind=None, within_report=report)
+            segments.append(current)
+            first_label, table_rows = None, 0
+        elif (in_table and _repeats_header(first_label, table_rows, filled[0])) or (
             opens_stream
             and current.kind is None
             and current.title_row is None
             and len(current.rows) >= _MIN_ROWS_BEFORE_REPEAT
         ):
-            kind = None if current.kind == "report" else current.kind
-            current = Segment(kind=kind, part=current.part if kind else None)
+            current = Segment(kind=current.kind, part=current.part)
             segments.append(current)
             first_label, table_rows = None, 0
         if in_table:
             table_rows += 1
+            last_table = row.table
             if first_label is None:
                 first_label = label_key(filled[0])
         current.rows.append(row)
