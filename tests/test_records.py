@@ -38,10 +38,14 @@ def test_json_round_trip_keeps_printed_precision() -> None:
         project="城乡居民基本养老保险",
         period="2020-06",
         budget=Budget(
-            planned=Amount(total=Decimal("2889.39"), fiscal=Decimal("2889.39"), other=Decimal("0.00")),
+            planned=Amount(
+                total=Decimal("2889.39"), fiscal=Decimal("2889.39"), other=Decimal("0.00")
+            ),
             execution_rate_pct=Decimal("50.01"),
         ),
-        indicators=[Indicator(level1="项目完成", name="参保缴费人数", completion_pct=Decimal("44.75"))],
+        indicators=[
+            Indicator(level1="项目完成", name="参保缴费人数", completion_pct=Decimal("44.75"))
+        ],
     )
     text = dumps([record])
     data = json.loads(text)
@@ -127,3 +131,14 @@ def test_parse_output_validates_against_committed_schema(seed: str) -> None:
     broken = {"source": seed, "records": [{**document["records"][0], "kind": "budget"}]}
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(broken, schema)
+
+
+def test_report_table_rows_only_for_paragraphs_whose_every_line_has_cells() -> None:
+    from jixiao.records.report import table_rows
+
+    assert table_rows("险种\t收入\n失业保险基金\t600") == [
+        ["险种", "收入"],
+        ["失业保险基金", "600"],
+    ]
+    assert table_rows("本年收入600万元，\n其中保险费收入500万元。") is None
+    assert table_rows("险种\t收入\n合计600万元") is None  # one line without cells: text

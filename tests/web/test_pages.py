@@ -339,3 +339,31 @@ def test_import_preview_then_save(world: Any, client: Any, monitoring_text: str)
     assert stored.status == "draft" and stored.versions.get().note == "导入自 yph.txt"
     client.force_login(world.sl_editor)
     assert client.get(response["Location"]).status_code == 404
+
+
+def test_report_page_shows_a_table_printed_in_the_report_as_a_table(
+    world: Any, make_record: Any, client: Any
+) -> None:
+    from jixiao.records import ReportRecord
+
+    report = ReportRecord(
+        title="关于2021年岳普湖县社会保险基金决算的说明",
+        region="岳普湖县",
+        year=2021,
+        text=(
+            "一、总体情况\n\n总收入1000万元。\n第二行<b>不是标记</b>\n\n"
+            "险种\t收入\n失业保险基金\t600\n工伤保险基金\t<script>400</script>"
+        ),
+    )
+    stored = make_record(world.yph_si, report)
+    client.force_login(world.yph_editor)
+    page = client.get(f"/records/{stored.pk}/").content.decode()
+    body = page[page.index('<div class="report-text">') :]
+    assert "<p>一、总体情况</p>" in body
+    assert "<p>总收入1000万元。<br>第二行&lt;b&gt;不是标记&lt;/b&gt;</p>" in body
+    assert (
+        '<table class="list compact report-table"><tr><td>险种</td><td>收入</td></tr>'
+        "<tr><td>失业保险基金</td><td>600</td></tr>"
+        "<tr><td>工伤保险基金</td><td>&lt;script&gt;400&lt;/script&gt;</td></tr></table>"
+    ) in body
+    assert "<script>400" not in page

@@ -55,7 +55,7 @@ from jixiao.ingest.text import TEXT_CACHE_SIZE, clean_cell
 from jixiao.records import Fund, ReportRecord
 from jixiao.records.funds import FUND_WORDS, funds_among
 from jixiao.records.funds import funds_in_text as _funds_in_text
-from jixiao.records.report import FactMetric, FactUnit
+from jixiao.records.report import PARAGRAPH_BREAK, TABLE_CELL_BREAK, FactMetric, FactUnit
 
 
 def funds_in_text(text: str) -> list[Fund]:
@@ -97,7 +97,8 @@ class Paragraph:
 
 def _table_line(row: Row) -> str:
     """A table row inside a report as one line: its cleaned cells apart by a tab."""
-    return "\t".join(text for text in (clean_cell(cell) for cell in row.filled) if text)
+    cells = (clean_cell(cell) for cell in row.filled)
+    return TABLE_CELL_BREAK.join(text for text in cells if text)
 
 
 def _heading_rank(row: Row, text: str) -> int:
@@ -433,6 +434,6 @@ def read_report(segment: Segment, source: str = "<input>") -> ReportRecord:
         region=region_of([title, *cover]),
         year=year_of(title) or year_of(cover_text),
         fund=funds[0] if len(funds) == 1 else None,
-        text="\n\n".join(p.text for p in body),
+        text=PARAGRAPH_BREAK.join(p.text for p in body),
         facts=report_facts(body),
     )

@@ -6,8 +6,10 @@ from decimal import Decimal
 from typing import Any
 
 from django import template
-from django.utils.html import format_html
-from django.utils.safestring import SafeString
+from django.utils.html import format_html, format_html_join, linebreaks
+from django.utils.safestring import SafeString, mark_safe
+
+from jixiao.records.report import PARAGRAPH_BREAK, table_rows
 
 register = template.Library()
 
@@ -59,3 +61,22 @@ def get_index(items: Any, index: int) -> Any:
 def column_of(path: str) -> str:
     """``indicators[3].target`` → ``target``."""
     return path.rsplit(".", 1)[-1]
+
+
+@register.filter
+def report_text(text: str | None) -> SafeString:
+    """A report's ``text`` as HTML: a ``<p>`` per paragraph, and a table printed in the
+    report (a tab between cells, :func:`jixiao.records.report.table_rows`) as a table."""
+    blocks: list[str] = []
+    for paragraph in (text or "").split(PARAGRAPH_BREAK):
+        rows = table_rows(paragraph)
+        if rows is None:
+            blocks.append(linebreaks(paragraph, autoescape=True))
+            continue
+        body = format_html_join(
+            "",
+            "<tr>{}</tr>",
+            ((format_html_join("", "<td>{}</td>", ((c,) for c in r)),) for r in rows),
+        )
+        blocks.append(format_html('<table class="list compact report-table">{}</table>', body))
+    return mark_safe("\n".join(blocks))  # every block is escaped above
