@@ -47,6 +47,9 @@ def test_seed_record_kinds_in_file_order(name: str, kinds: list[str]) -> None:
         ("2020年某县社会保险基金决算收入表（单位：万元）", "final_accounts"),
         ("项目支出绩效自评表（2020年度）", "self_evaluation"),
         ("关于某县2021年社会保险基金绩效自评情况的报告", "report"),
+        ("某县2022年社会保险基金决算（草案）的说明", "report"),
+        ("2023年某县社会保险基金决算支出表（万元）", "final_accounts"),
+        ("2022年某县社会保险基金收支决算表", "final_accounts"),
     ],
 )
 def test_titles(line: str, kind: str) -> None:
@@ -93,6 +96,17 @@ MONITORING_TABLE = (
 def test_attachment_prefix_is_not_part_of_the_title() -> None:
     records = parse_text("附件2：某某县社保基金支出绩效监控情况表\n" + MONITORING_TABLE)
     assert records[0].title == "某某县社保基金支出绩效监控情况表"
+
+
+def test_a_title_printed_over_two_lines_is_one_title() -> None:
+    text = (
+        "关于某某县 2022 年度社会保险基金决算\n情况的说明\n\n"
+        "2022年，某某县社会保险基金总收入 1000 万元。\n"
+    )
+    records = parse_text(text)
+    assert [r.kind for r in records] == ["report"]
+    assert records[0].title == "关于某某县2022年度社会保险基金决算情况的说明"
+    assert isinstance(records[0], ReportRecord) and "情况的说明" not in records[0].text
 
 
 def test_a_list_of_attachment_titles_makes_no_records() -> None:

@@ -17,11 +17,25 @@ total (…待遇支出, 基本养老金支出, 失业保险金支出) is taken a
 together are its 待遇支出: their sum is taken, with the printed precision; a
 blank part counts as nothing, and both blank is ``null``.
 
+A fund printed as a block (``（一）失业保险基金`` over ``1.基金收入``, ``2.基金支出``,
+``3.本年收支结余``) gives its members from the rows under its name.
+
+**Which column is the 决算数.** Beside it, tables print 上年决算数 / 上年数,
+预算数, 决算数为预算数的%, 比上年增减 and 行次 columns; none of these is ever read.
+Of the columns left, one named 决算/本年/本期/实际/执行/金额 is read, the latest
+year first (``2021年决算数 | 2022年决算数``); without such a name, the one number
+the row prints outside the skipped columns.
+
 The record's ``title`` is the first table's title as printed; ``region`` and
-``year`` come from the titles (the year also from a ``2020年决算数`` header).
+``year`` come from the titles, else from the lines just above the first table
+(``# 墨玉县2022年度社会保险基金决算``) and its first rows (``编制单位：泽普县…``,
+a ``2020年决算数`` header).
 
 Tables may also be printed the other way round, one column per fund (``项目 |
-合计 | 企业职工基本养老保险基金 | …``); the header row tells which layout it is.
+合计 | 企业职工基本养老保险基金 | …``, or a fund group over its funds:
+``基本养老保险基金`` over ``企业职工 | 城乡居民``), or one row per fund with a
+column per member (``项目 | 本年收入 | 本年支出 | 本年收支结余 | 年末滚存结余``,
+the 结余表 form); the header rows tell which layout it is.
 """
 
 from __future__ import annotations
@@ -70,7 +84,14 @@ _SUBITEM_METRICS: tuple[tuple[re.Pattern[str], Metric], ...] = (
 )
 _BENEFIT_TOTAL = re.compile(r"待遇支出|基本养老金支出|养老金支出|失业保险金支出")
 _BENEFIT_PART = re.compile(r"医疗费用支出|生育津贴支出")
-_VALUE_COLUMN = re.compile(r"决算")
+_VALUE_COLUMN = re.compile(r"决算|本年|本期|当年|实际|执行|金额|发生")
+# Columns never read: line numbers, other periods, the budget, ratios.
+_SKIPPED_COLUMN = re.compile(
+    r"行次|栏次|序号|编号|代码|上年|上期|去年|同期|年初|期初|[%％]|比上年|增减|增长|比例|占比"
+)
+_BUDGET_COLUMN = re.compile(r"预算")
+_ACTUAL_WORD = re.compile(r"决算|执行|实际|完成")
+_BARE_MAIN_LINE = re.compile(r"^(?:基金)?(?:本年|当年)?(?:收入|支出)(?:合计|总计|总额)?$")
 _HEADER_WORD = re.compile(r"^项目|^科目|决算|预算|合计|总计|^单位|^金额单位")
 _OPENING = re.compile(r"上年|年初|期初")
 _CLOSING = re.compile(r"(累计|滚存|年末|期末)结余")
@@ -154,17 +175,35 @@ class _Lines:
 
 @dataclass
 class _Table:
-    """One table's rows as (row, label key, value cells) with its header, if any."""
+    """One table's rows as (row, label key, value cells) with its header rows, if any."""
 
     part: AccountsPart | None
-    header: list[str] | None
+    header_rows: list[list[str]]
     body: list[tuple[Row, str, list[str]]]
     unread: list[Row]  # table rows above the figures that are not a header either
-    value_columns: list[int] = field(init=False)  # value cells under a 决算 header
+    header: list[str] | None = field(init=False)  # one name per column
+    skipped: frozenset[int] = field(init=False)  # value cells never read (行次, 上年数 …)
+    value_columns: list[int] = field(init=False)  # value cells holding the 决算数, best first
 
     def __post_init__(self) -> None:
+        self.header = _merge_header(self.header_rows)
         names = self.header[1:] if self.header is not None else []
-        self.value_columns = [i for i, name in enumerate(names) if _VALUE_COLUMN.search(name)]
+        self.skipped = frozenset(i for i, name in enumerate(names) if _is_skipped_column(name))
+        found = [
+            i
+            for i, name in enumerate(names)
+            if i not in self.skipped and _VALUE_COLUMN.search(name)
+        ]
+        # the latest year first: 2021年决算数 | 2022年决算数
+        self.value_columns = sorted(found, key=lambda i: -(year_of(names[i]) or 0))
+
+
+def _is_skipped_column(name: str) -> bool:
+    """A column that never holds the 决算数: 行次, 上年数, 预算数, 决算数为预算数的% …"""
+    key = label_key(name)
+    if _SKIPPED_COLUMN.search(key):
+        return True
+    return bool(_BUDGET_COLUMN.search(key)) and not _ACTUAL_WORD.search(key)
 
 
 def _split_label(row: Row) -> tuple[str, list[str]]:
@@ -180,8 +219,12 @@ def _split_label(row: Row) -> tuple[str, list[str]]:
 
 @text_memo()
 def _row_key(label: str) -> str:
-    """A row label reduced for matching, its enumerator (一、, 1., (一)) dropped."""
-    return _ENUMERATOR.sub("", label_key(label))
+    """A row label reduced for matching, its enumerator (一、, 1., (一)) dropped.
+
+    >>> _row_key("1.基金收入"), _row_key("（一）企业职工基本养老保险基金"), _row_key("其中: 利息收入")
+    ('基金收入', '企业职工基本养老保险基金', '其中利息收入')
+    """
+    return label_key(_ENUMERATOR.sub("", label.lstrip()))
 
 
 def _ends_like_amount(text: str) -> bool:
@@ -200,12 +243,28 @@ def _is_data(key: str, values: list[str]) -> bool:
     )
 
 
+def _spread_header(header_rows: list[list[str]]) -> list[list[str]]:
+    """Header rows with a merged group name (``基本养老保险基金`` over three funds)
+    written into every column it spans: a blank cell of any row but the last takes
+    the name on its left (the first column, the row labels' own, is left alone)."""
+    spread = []
+    for depth, row in enumerate(header_rows):
+        row = list(row)
+        if depth < len(header_rows) - 1:
+            for index in range(2, len(row)):
+                if not row[index]:
+                    row[index] = row[index - 1]
+        spread.append(row)
+    return spread
+
+
 def _merge_header(header_rows: list[list[str]]) -> list[str] | None:
     """One name per column from the header rows above the figures (spans leave blanks)."""
     if not header_rows:
         return None
-    width = max(len(r) for r in header_rows)
-    return ["".join(r[i] for r in header_rows if i < len(r)) for i in range(width)]
+    rows = _spread_header(header_rows)
+    width = max(len(r) for r in rows)
+    return ["".join(r[i] for r in rows if i < len(r)) for i in range(width)]
 
 
 def _is_header(key: str, values: list[str]) -> bool:
@@ -246,16 +305,20 @@ def _read_table(segment: Segment) -> _Table:
         body.append((row, key, values))
     if not header_rows and len(loose_header) >= 2:
         header_rows.append(loose_header)
-    return _Table(segment.part, _merge_header(header_rows), body, unread)
+    return _Table(segment.part, header_rows, body, unread)
 
 
-def _fund_columns(header: list[str] | None) -> dict[int, Owner] | None:
-    """Column → owner when the header names funds (one column per fund), else ``None``."""
-    if header is None:
+def _fund_columns(table: _Table) -> dict[int, Owner] | None:
+    """Column → owner when the header names funds (one column per fund), else ``None``.
+    A fund named under its group (``企业职工`` under ``基本养老保险基金``) is read
+    with the group's name after it."""
+    if table.header is None:
         return None
+    rows = _spread_header(table.header_rows)
     owners: dict[int, Owner] = {}
-    for index, cell in enumerate(header[1:]):
-        fund = fund_from_text(cell)
+    for index, cell in enumerate(table.header[1:]):
+        parts = [r[index + 1] for r in rows if index + 1 < len(r) and r[index + 1]]
+        fund = fund_from_text(cell) or fund_from_text("".join(reversed(parts)))
         if fund is not None:
             owners[index] = fund
         elif _TOTAL_COLUMN.search(cell):
@@ -263,16 +326,34 @@ def _fund_columns(header: list[str] | None) -> dict[int, Owner] | None:
     return owners if sum(1 for o in owners.values() if o != "total") >= 2 else None
 
 
+def _member_columns(table: _Table) -> dict[int, Metric] | None:
+    """Column → member when the header names members (one row per fund: ``本年收入 |
+    本年支出 | 本年收支结余 | 年末滚存结余``), else ``None``."""
+    if table.header is None:
+        return None
+    members: dict[int, Metric] = {}
+    for index, name in enumerate(table.header[1:]):
+        if index in table.skipped:
+            continue
+        key = label_key(name)
+        sub = _subitem_metric(key)
+        metric = sub if sub is not None else _main_metric(key, None)
+        if metric is not None and metric != "benefit_part":
+            members[index] = metric
+    return members if len(set(members.values())) >= 2 else None
+
+
 def _value(values: list[str], table: _Table) -> Decimal | None:
-    """The 决算数 of a row: the 决算 column if the header names one, else the one number."""
+    """The 决算数 of a row: from the 决算 column if the header names one, else the
+    first number outside the skipped columns (行次, 上年数, 预算数 …)."""
     parsed = [parse_amount(v) for v in values]
-    for index in table.value_columns:
-        if index < len(parsed) and parsed[index] is not None:
-            return parsed[index]
-    numbers = [v for v in parsed if v is not None]
-    if len(numbers) == 1 or (numbers and not table.value_columns):
-        return numbers[0]
-    return None
+    if table.value_columns:
+        for index in table.value_columns:
+            if index < len(parsed) and parsed[index] is not None:
+                return parsed[index]
+        return None
+    skipped = table.skipped
+    return next((v for i, v in enumerate(parsed) if v is not None and i not in skipped), None)
 
 
 @lru_cache(maxsize=TEXT_CACHE_SIZE)
@@ -306,9 +387,11 @@ def _row_meaning(key: str, part: AccountsPart | None) -> _RowMeaning:
         return _RowMeaning(owner, _main_metric(key, part), None)
     sub = _subitem_metric(key)
     if sub is None and not _SUBITEM_START.match(key):
-        # 本年收支结余 / 年末滚存结余 printed under a bare fund name
-        balance = _main_metric(key, None)
-        sub = balance if balance in ("balance", "closing_balance") else None
+        # 本年收支结余 / 年末滚存结余 (and, in a fund's block, 基金收入 / 基金支出)
+        # printed under a bare fund name
+        main = _main_metric(key, None)
+        if main in ("balance", "closing_balance") or _BARE_MAIN_LINE.match(key):
+            sub = main
     return _RowMeaning(None, None, sub)
 
 
@@ -354,6 +437,21 @@ def _collect_columns(
                 target.benefit_parts.append(value)
             else:
                 target.put(metric, value)
+    return understood
+
+
+def _collect_members(
+    table: _Table, members: dict[int, Metric], lines: defaultdict[Owner, _Lines]
+) -> int:
+    """Fund-per-row layout with one column per member; returns the rows understood."""
+    understood = 0
+    for _row, key, values in table.body:
+        owner = _row_owner(key)
+        if owner is None:
+            continue
+        understood += 1
+        for index, metric in members.items():
+            lines[owner].put(metric, parse_amount(values[index]) if index < len(values) else None)
     return understood
 
 
@@ -408,9 +506,12 @@ def read_final_accounts(segments: list[Segment], source: str = "<input>") -> Fin
                 source=source,
                 line=segment.title_row.line if segment.title_row else segment.line,
             )
-        columns = _fund_columns(table.header)
+        columns = _fund_columns(table)
+        members = _member_columns(table) if columns is None else None
         if columns is not None:
             understood = _collect_columns(table, columns, lines)
+        elif members is not None:
+            understood = _collect_members(table, members, lines)
         else:
             understood = _collect_rows(table, lines)
         if understood == 0:
@@ -429,11 +530,10 @@ def read_final_accounts(segments: list[Segment], source: str = "<input>") -> Fin
     ordered = {fund: funds[fund] for fund in Fund if fund in funds}
     totals = FundAccounts(**lines["total"].printed()) if "total" in lines else FundAccounts()
     titles = [s.title for s in segments if s.title]
-    region = region_of(titles)
-    year = next((y for y in (year_of(t) for t in titles) if y), None)
-    if year is None:
-        header_text = " ".join(r.text for s in segments for r in s.rows[:3])
-        year = year_of(header_text)
+    # the lines just above the first table and its first rows (编制单位：…, 2020年决算数)
+    nearby = [*segments[0].context, *(row_text(r) for s in segments for r in s.rows[:3])]
+    region = region_of(titles) or region_of(nearby)
+    year = next((y for y in (year_of(t) for t in [*titles, *nearby]) if y), None)
     return FinalAccountsRecord(
         title=titles[0] if titles else None,
         region=region,

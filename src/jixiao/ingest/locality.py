@@ -37,8 +37,13 @@ _SUFFIXES = (
     "旗",
 )
 _PLACE = re.compile(r"([\u4e00-\u9fff]{2,12}?(?:" + "|".join(_SUFFIXES) + r"))")
-# Words before a place name that are not part of it (关于2020年…, 2023年…, 附件1:).
-_LEAD = re.compile(r"^(?:附件\s*\d*\s*[:：]?\s*)?(?:关于)?\s*(?:(?:19|20)\d{2}\s*年度?)?\s*")
+# Words before a place name that are not part of it (关于2020年…, 2023年…, 附件1:, a
+# unit's label: 编制单位：…, 实施单位（公章）：…).
+_LEAD = re.compile(
+    r"^(?:附件\s*\d*\s*[:：]?\s*)?"
+    r"(?:(?:(?:编制|填报|实施|报送|预算|主管)单位|单位名称|主管部门)\s*(?:[(（]\s*公章\s*[)）])?\s*[:：]\s*)?"
+    r"(?:关于)?\s*(?:(?:19|20)\d{2}\s*年度?)?\s*"
+)
 # Words that end in a suffix but are not places.
 _NOT_PLACES = frozenset({"社区", "城区", "市区", "辖区", "园区", "景区", "小区", "街区"})
 
@@ -58,8 +63,8 @@ def places_in(text: str) -> list[str]:
 
     >>> places_in("新疆维吾尔自治区喀什地区疏勒县医疗保障局")
     ['新疆维吾尔自治区', '喀什地区', '疏勒县']
-    >>> places_in("乌鲁木齐市社会保险中心")
-    ['乌鲁木齐市']
+    >>> places_in("乌鲁木齐市社会保险中心"), places_in("编制单位（公章）：泽普县社会保险中心")
+    (['乌鲁木齐市'], ['泽普县'])
     >>> places_in("城乡居民基本养老保险")
     []
     """

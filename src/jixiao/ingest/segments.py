@@ -45,15 +45,17 @@ _TITLE_PATTERNS: tuple[tuple[re.Pattern[str], SegmentKind, AccountsPart | None],
     (re.compile(r"决算收入表$"), "final_accounts", "income"),
     (re.compile(r"决算支出表$"), "final_accounts", "expenditure"),
     (re.compile(r"决算结余表$"), "final_accounts", "balance"),
+    (re.compile(r"收支决算表$|决算收支表$|基金决算表$"), "final_accounts", None),
     (re.compile(r"绩效(运行|目标执行)?监控(情况)?表$"), "monitoring", None),
     (re.compile(r"绩效自评(情况)?表$"), "self_evaluation", None),
     (re.compile(r"绩效目标(申报)?表$"), "target", None),
-    (re.compile(r"决算(情况)?的?说明$"), "report", None),
+    (re.compile(r"决算(草案)?(情况)?的?说明$"), "report", None),
     (re.compile(r"(绩效自评|绩效评价|自评|评价)(情况)?的?报告$"), "report", None),
 )
 _TITLE_HINT = re.compile(r"[表明告]")
-# What may follow a title's form name on its line: the year, the money unit.
-_TITLE_TAIL = re.compile(r"(?:\d{4}年度?|(?:金额)?单位(?:万元|亿元|元))+$")
+# What may follow a title's form name on its line: the year, the money unit
+# (单位：万元, or the unit alone in brackets: （万元）).
+_TITLE_TAIL = re.compile(r"(?:\d{4}年度?|(?:(?:金额)?单位)?(?:万元|亿元|元))+$")
 _ATTACHMENT_PREFIX = re.compile(r"^附件\s*\d*\s*[:：]?\s*(?=\S)")
 _MAX_TITLE_CHARS = 60
 _MAX_RAW_TITLE_CHARS = 200  # before cleaning (spaces, markup): longer rows are text
@@ -245,6 +247,23 @@ def _take_cover_title(pool: list[Row], title_row: Row) -> list[Row]:
     return taken
 
 
+def _two_line_title(above: Row, row: Row) -> TitleMatch | None:
+    """A title printed over two lines (``关于某县2022年度社会保险基金决算`` over
+    ``情况的说明``): two short text lines, one under the other, that name a form or
+    report only together."""
+    if above.is_table or row.is_table or not 0 < row.line - above.line <= 2:
+        return None
+    first, second = row_text(above), row_text(row)
+    if (
+        not 0 < len(first) <= _MAX_COVER_TITLE_CHARS
+        or not 0 < len(second) <= _MAX_COVER_TITLE_CHARS
+    ):
+        return None
+    if not _TITLE_HINT.search(second) or match_title(above) is not None:
+        return None
+    return _read_title(first + second)
+
+
 def _repeats_header(first: str | None, table_rows: int, cell: str) -> bool:
     """A table row whose first cell repeats the first header label of its table. A
     table that opens with its indicator heading (一级指标｜…) repeats it at the top of
@@ -323,6 +342,10 @@ def split_segments(rows: list[Row]) -> list[Segment]:
         closed = None
         in_table = row.is_table and len(filled) >= 2
         title = None if in_table else _title(row, filled)
+        pool = current.rows if current is not None else orphans  # where the last row went
+        top = row  # the title's first line
+        if title is None and not in_table and pool and (title := _two_line_title(pool[-1], row)):
+            top = pool.pop()
         if title is not None:
             if title.kind == "report" and current is not None and _only_cover(current):
                 assert current.title_row is not None
@@ -331,7 +354,7 @@ def split_segments(rows: list[Row]) -> list[Segment]:
                 continue
             cover: list[Row] = []
             if title.kind == "report":
-                cover = _take_cover_title(current.rows if current is not None else orphans, row)
+                cover = _take_cover_title(pool, top)
             text = "".join([*(row_text(r) for r in cover), title.text])
             current = Segment(kind=title.kind, title=text, title_row=row, part=title.part)
             current.cover = cover

@@ -48,6 +48,8 @@ _SINGLE_CJK = re.compile(r"[\u4e00-\u9fff]")
 _MATH = re.compile(r"\$[^$\n]{1,80}\$")
 # A bracketed qualifier printed after a label: (万元), （调整后）, (人).
 _QUALIFIER = re.compile(r"^[（(][^（）()]{1,10}[)）]$")
+# A figure standing alone: the next cell, never the rest of an open bracket.
+_LONE_AMOUNT = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?$")
 # A number or percentage glued in front of the next cell's text.
 _LEADING_VALUE = re.compile(r"^([-+]?\d[\d,]*(?:\.\d+)?[%％]?)(?=[\u4e00-\u9fff])")
 # A label glued to its number (预算数：325568).
@@ -233,11 +235,13 @@ def _close_letter_spacing(tokens: list[str]) -> list[str]:
 
 def _join_open_tokens(tokens: list[str]) -> list[str]:
     """Join a space that falls inside one cell: after ``，`` or an open bracket, before
-    ``、`` or a closing bracket, and before a bracketed qualifier (``预算执行情况 (万元)``)."""
+    ``、`` or a closing bracket, and before a bracketed qualifier (``预算执行情况 (万元)``).
+    A lone figure after an open bracket is the next cell: the label wrapped inside its
+    bracket (``…收入（含生育    40.00`` over ``保险）``)."""
     out: list[str] = []
     for token in tokens:
         if out and (
-            shapes.ends_open(out[-1])
+            (shapes.ends_open(out[-1]) and not _LONE_AMOUNT.match(token))
             or shapes.starts_continuation(token)
             or (_QUALIFIER.match(token) and shapes.has_cjk(out[-1][-1:]))
         ):
