@@ -13,19 +13,10 @@ import pytest
 
 from jixiao.ingest import IngestError, parse_file, parse_text
 from jixiao.ingest.final_accounts import parse_amount
-from jixiao.records import FinalAccountsRecord, Fund, Record
+from jixiao.records import FinalAccountsRecord, Fund, FundAccounts, Record
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "accounts"
-MEMBERS = (
-    "income",
-    "income_contributions",
-    "income_interest",
-    "income_subsidy",
-    "expenditure",
-    "expenditure_benefits",
-    "balance",
-    "closing_balance",
-)
+MEMBERS = tuple(FundAccounts.model_fields)  # the members in record order
 
 
 def _only_accounts(records: list[Record]) -> FinalAccountsRecord:

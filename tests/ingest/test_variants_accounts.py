@@ -21,19 +21,10 @@ from pathlib import Path
 import pytest
 
 from jixiao.ingest import parse_file
-from jixiao.records import FinalAccountsRecord, Fund, Record
+from jixiao.records import FinalAccountsRecord, Fund, FundAccounts, Record
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "accounts_variants"
-MEMBERS = (
-    "income",
-    "income_contributions",
-    "income_interest",
-    "income_subsidy",
-    "expenditure",
-    "expenditure_benefits",
-    "balance",
-    "closing_balance",
-)
+MEMBERS = tuple(FundAccounts.model_fields)  # the members in record order
 n = None
 Members = tuple[str | None, ...]
 

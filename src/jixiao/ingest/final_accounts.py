@@ -164,6 +164,13 @@ class _Lines:
         if self.values.get(metric) is None:
             self.values[metric] = value
 
+    def take(self, line: Metric | Literal["benefit_part"], value: Decimal | None) -> None:
+        """A printed line's figure: a member, or a part of the 生育 benefits."""
+        if line == "benefit_part":
+            self.benefit_parts.append(value)
+        else:
+            self.put(line, value)
+
     def printed(self) -> dict[Metric, Decimal | None]:
         """The members as the record holds them (the benefit parts summed)."""
         values = dict(self.values)
@@ -410,12 +417,7 @@ def _collect_rows(table: _Table, lines: defaultdict[Owner, _Lines]) -> int:
         if owner is None or sub is None:
             continue
         understood += 1
-        value = _value(values, table)
-        target = lines[owner]
-        if sub == "benefit_part":
-            target.benefit_parts.append(value)
-        else:
-            target.put(sub, value)
+        lines[owner].take(sub, _value(values, table))
     return understood
 
 
@@ -431,12 +433,7 @@ def _collect_columns(
             continue
         understood += 1
         for index, owner in columns.items():
-            value = parse_amount(values[index]) if index < len(values) else None
-            target = lines[owner]
-            if metric == "benefit_part":
-                target.benefit_parts.append(value)
-            else:
-                target.put(metric, value)
+            lines[owner].take(metric, parse_amount(values[index]) if index < len(values) else None)
     return understood
 
 
