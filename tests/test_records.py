@@ -24,6 +24,7 @@ from jixiao.records import (
     parse_record,
     parse_records,
 )
+from jixiao.records.funds import funds_in_order, funds_in_text
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -96,12 +97,42 @@ def test_final_accounts_keyed_by_fund_code() -> None:
         ("六、工伤保险基金收入", Fund.work_injury),
         ("八、生育保险基金支出", Fund.maternity),
         ("一、企业职工基本养老保险基金收入", Fund.enterprise_pension),
+        # 城镇职工基本养老保险: the older name of 企业职工基本养老保险
+        ("（一）城镇职工基本养老保险", Fund.enterprise_pension),
+        # 生育 merged into 职工基本医疗保险 (record-format: employee_medical incl. 生育)
+        ("职工基本医疗保险基金（含生育保险）", Fund.employee_medical),
+        ("职工（含生育）基本医疗保险基金", Fund.employee_medical),
+        ("三、城镇职工基本医疗保险基金收入（含生育", Fund.employee_medical),
         ("疏勒县医疗保险基金支出项目", None),
         ("岳普湖县社会保险基金", None),
     ],
 )
 def test_fund_from_text(text: str, fund: Fund | None) -> None:
     assert fund_from_text(text) == fund
+
+
+@pytest.mark.parametrize(
+    ("text", "funds"),
+    [
+        (
+            "职工基本医疗保险（含生育保险）和城乡居民基本医疗保险",
+            ["employee_medical", "resident_medical"],
+        ),
+        ("职工（含生育）基本医疗保险基金", ["employee_medical"]),
+        ("职工基本医疗保险和生育保险", ["employee_medical", "maternity"]),
+        ("城镇职工基本养老保险", ["enterprise_pension"]),
+    ],
+)
+def test_a_merged_maternity_qualifier_names_no_fund(text: str, funds: list[str]) -> None:
+    assert funds_in_text(text) == funds
+
+
+def test_funds_in_order_follows_the_text() -> None:
+    assert funds_in_order("失业保险基金和工伤保险基金") == [Fund.unemployment, Fund.work_injury]
+    assert funds_in_order("职工医保、居民医保（含生育）") == [
+        Fund.employee_medical,
+        Fund.resident_medical,
+    ]
 
 
 SEEDS = ROOT.parent / "shared" / "seeds"

@@ -179,3 +179,318 @@ def test_unnumbered_heading_stands_alone_but_a_continuation_joins() -> None:
             0,
         ),
     ]
+
+
+# --- people: 人次 as the unit, 领取…金人数 -------------------------------------------
+
+
+def test_a_count_of_people_may_print_its_count_word_as_the_unit() -> None:
+    # 享受待遇 X 人次: 人次 is the unit, the label has no 人数; the fund's name may stand
+    # inside the label; 领取失业保险金人数 counts beneficiaries too
+    report = _report(
+        "失业保险享受待遇386人次，全年享受失业保险待遇1,024人次，"
+        "领取失业保险金人数412人，较上年增加35人。\n"
+    )
+    assert _facts(report) == [
+        ("unemployment", "beneficiaries", D("386"), "人次"),
+        ("unemployment", "beneficiaries", D("1024"), "人次"),
+        ("unemployment", "beneficiaries", D("412"), "人"),
+    ]
+
+
+# --- the subject: total markers, headings, the report's fund ---------------------
+
+
+def test_heji_is_no_total_marker_under_a_fund_heading() -> None:
+    report = _report(
+        "一、工伤保险\n\n"
+        "全年基金收入合计985.6万元，基金支出1,104.35万元。\n\n"
+        "二、总体情况\n\n"
+        "全县社会保险基金收入合计5,000万元。社会保险基金支出合计4,000万元。\n"
+    )
+    assert [(f.subject, f.metric) for f in report.facts] == [
+        ("work_injury", "income"),
+        ("work_injury", "expenditure"),
+        ("total", "income"),
+        ("total", "expenditure"),
+    ]
+
+
+def test_flat_markdown_headings_rank_by_their_numbering() -> None:
+    # MinerU prints every heading "# ": 1./2. stand under （一）, （二） ends （一）, 二、 ends all
+    report = _report(
+        "# 一、基本情况\n\n"
+        "# （一）失业保险\n\n"
+        "# 1.参保情况\n\n"
+        "参保人数达12,806人。\n\n"
+        "# 2.基金收支情况\n\n"
+        "本年基金收入1,865.2万元。\n\n"
+        "# （二）工伤保险\n\n"
+        "# 1.基金收支情况\n\n"
+        "本年基金收入985.6万元。\n\n"
+        "# 二、预算执行情况\n\n"
+        "基金支出预算数100万元，执行数90万元。\n"
+    )
+    assert [(f.subject, f.metric) for f in report.facts] == [
+        ("unemployment", "insured"),
+        ("unemployment", "income"),
+        ("work_injury", "income"),
+        ("total", "planned"),
+        ("total", "executed"),
+    ]
+
+
+def test_a_bold_numbered_subheading_keeps_the_markdown_sections_fund() -> None:
+    report = _report(
+        "## 二、企业职工基本养老保险基金\n\n"
+        "**（一）基金收入**\n\n"
+        "本年收入31,260.75万元。\n\n"
+        "**（二）基金支出**\n\n"
+        "本年支出30,975.42万元。\n\n"
+        "## 三、城乡居民基本养老保险基金\n\n"
+        "**（一）基金收入**\n\n"
+        "本年收入6,420.18万元。\n"
+    )
+    assert [(f.subject, f.metric) for f in report.facts] == [
+        ("enterprise_pension", "income"),
+        ("enterprise_pension", "expenditure"),
+        ("resident_pension", "income"),
+    ]
+
+
+def test_a_heading_ending_a_sub_section_restores_the_outer_headings_fund() -> None:
+    report = _report(
+        "一、工伤保险基金\n\n"
+        "（一）失业保险基金\n\n"
+        "本年收入10万元。\n\n"
+        "（二）运行情况\n\n"  # ends （一）: back under 一、工伤保险基金
+        "本年收入20万元。\n\n"
+        "预算完成情况\n\n"  # a minor heading stands under （二）
+        "本年支出15万元。\n"
+    )
+    assert [(f.subject, f.metric) for f in report.facts] == [
+        ("unemployment", "income"),
+        ("work_injury", "income"),
+        ("work_injury", "expenditure"),
+    ]
+
+
+def test_the_reports_own_fund_comes_before_total() -> None:
+    records = parse_text(
+        "和田市失业保险基金2023年度绩效自评报告\n\n"
+        "二、基金收支情况\n\n"
+        "全年基金收入3,415.62万元，基金支出3,902.18万元。\n\n"
+        "全市两项社会保险基金收入合计5,000万元。\n"
+    )
+    report = records[0]
+    assert isinstance(report, ReportRecord) and report.fund == "unemployment"
+    assert [(f.subject, f.metric) for f in report.facts] == [
+        ("unemployment", "income"),
+        ("unemployment", "expenditure"),
+        ("total", "income"),
+    ]
+
+
+def test_a_merged_maternity_qualifier_names_no_fund_of_its_own() -> None:
+    records = parse_text(
+        "巴楚县2022年度职工基本医疗保险基金（含生育保险）支出绩效评价报告\n\n"
+        "（四）职工基本医疗保险基金（含生育保险）\n\n"
+        "本年收入15万元。\n\n"
+        "职工（含生育）基本医疗保险基金本年支出12万元。\n"
+    )
+    report = records[0]
+    assert isinstance(report, ReportRecord) and report.fund == "employee_medical"
+    assert [(f.subject, f.metric) for f in report.facts] == [
+        ("employee_medical", "income"),
+        ("employee_medical", "expenditure"),
+    ]
+
+
+def test_funds_named_then_figures_given_respectively_go_by_position() -> None:
+    report = _report(
+        "失业保险基金和工伤保险基金本年收入分别为1,026.50万元、742.38万元，"
+        "本年支出分别为1,310.72万元、615.90万元。\n\n"
+        "职工医保、居民医保基金支出预算分别为9,200.00万元和36,000.00万元，"
+        "预算执行率分别为96.42%和97.68%。\n\n"
+        # three figures for two funds: no position to go by
+        "失业保险基金和工伤保险基金本年收入分别为1万元、2万元、3万元。\n"
+    )
+    assert [(f.subject, f.metric, f.value) for f in report.facts] == [
+        ("unemployment", "income", D("1026.50")),
+        ("work_injury", "income", D("742.38")),
+        ("unemployment", "expenditure", D("1310.72")),
+        ("work_injury", "expenditure", D("615.90")),
+        ("employee_medical", "planned", D("9200.00")),
+        ("resident_medical", "planned", D("36000.00")),
+        ("employee_medical", "execution_rate_pct", D("96.42")),
+        ("resident_medical", "execution_rate_pct", D("97.68")),
+        ("total", "income", D("1")),
+    ]
+
+
+# --- labels: 其中, budgets, bare 收入/支出, earlier years ------------------------------
+
+
+def test_sub_items_run_until_a_clause_states_another_metric() -> None:
+    report = _report(
+        # 其中 opens the next sentence: the clauses after it are sub-items too
+        "全县社会保险基金收入合计100万元。其中，养老保险类基金收入60万元，"
+        "医疗保险类基金收入30万元，工伤和失业保险基金收入10万元。\n\n"
+        # 基金结余 is another metric than the 总支出 that 其中 breaks down
+        "城乡居民医疗保险总支出47万元，其中：待遇支出21万元，上级上解支出25万元，"
+        "基金结余：5万元。\n\n"
+        "失业保险基金本年收入20万元，其中：保险费收入18万元，本年支出19万元。\n"
+    )
+    assert _facts(report) == [
+        ("total", "income", D("100"), "万元"),
+        ("resident_medical", "expenditure", D("47"), "万元"),
+        ("resident_medical", "balance", D("5"), "万元"),
+        ("unemployment", "income", D("20"), "万元"),
+        ("unemployment", "expenditure", D("19"), "万元"),
+    ]
+
+
+def test_a_sentence_stating_a_budgeted_amount_is_about_the_budget() -> None:
+    report = _report(
+        # no 完成/执行: the stated 支出预算 makes 实际支出 the executed amount
+        "失业保险基金支出预算16,800.00万元，实际支出17,230.08万元。\n\n"
+        # 执行率 alone is the budget's; 超出预算 is no budgeted amount
+        "工伤保险基金预算数1,050万元，执行数1,104.35万元，执行率105.18%，"
+        "超出预算54.35万元。\n\n"
+        "两项基金支出预算合计45,200.00万元，实际支出44,035.19万元，预算执行率97.42%。\n"
+    )
+    assert [(f.subject, f.metric, f.value) for f in report.facts] == [
+        ("unemployment", "planned", D("16800.00")),
+        ("unemployment", "executed", D("17230.08")),
+        ("work_injury", "planned", D("1050")),
+        ("work_injury", "executed", D("1104.35")),
+        ("work_injury", "execution_rate_pct", D("105.18")),
+        ("total", "planned", D("45200.00")),
+        ("total", "executed", D("44035.19")),
+        ("total", "execution_rate_pct", D("97.42")),
+    ]
+
+
+def test_a_sentence_naming_the_budget_process_is_not_about_the_budget() -> None:
+    # 预算管理 states no budgeted amount: 基金支出 stays the expenditure
+    report = _report("按照社会保险基金预算管理要求，失业保险基金支出1,088.10万元。\n")
+    assert [(f.subject, f.metric) for f in report.facts] == [("unemployment", "expenditure")]
+
+
+def test_bare_income_and_expenditure_after_a_fund() -> None:
+    report = _report(
+        "企业职工基本养老保险基金收入18,620.40万元，支出17,905.16万元。\n\n"
+        "三、失业保险基金：收入1,203.55万元，支出1,088.10万元。\n\n"
+        "城乡居民人均可支配收入3万元。\n"  # not bare: opens neither clause nor field
+    )
+    assert [(f.subject, f.metric, f.value) for f in report.facts] == [
+        ("enterprise_pension", "income", D("18620.40")),
+        ("enterprise_pension", "expenditure", D("17905.16")),
+        ("unemployment", "income", D("1203.55")),
+        ("unemployment", "expenditure", D("1088.10")),
+    ]
+
+
+def test_figures_of_an_earlier_year_are_not_facts() -> None:
+    report = _report(
+        "上年全县社会保险基金收入合计119,169.60万元。上年基金收入11,793.60万元。\n\n"
+        "基金支出预算数为1,215万元，实际支出1,198万元，较上年同期支出1,102万元增长8.74%。\n\n"
+        "与上年相比，本年收入增长，本年收入100万元。\n"
+    )
+    assert [(f.metric, f.value) for f in report.facts] == [
+        ("planned", D("1215")),
+        ("executed", D("1198")),
+        ("income", D("100")),
+    ]
+
+
+# --- paragraphs: page numbers, minor headings, a figure after a colon --------------
+
+
+def test_page_numbers_and_page_breaks_neither_split_nor_end_a_paragraph() -> None:
+    text = (
+        "三、预算执行情况\n"
+        "截至 2022 年 12 月 31 日，城乡居民基本养老保险基金支出预算 10,250.00\n\n"
+        "- 2 -\n"
+        "\f万元，实际支出 9,842.15 万元，完成预算的 96.02%。\n"
+        "-3-\n"
+        "四、存在的问题\n"
+        "第 1 页 共 2 页\n"
+    )
+    found = paragraphs(read_rows(text))
+    assert [p.text for p in found] == [
+        "三、预算执行情况",
+        "截至2022年12月31日，城乡居民基本养老保险基金支出预算10,250.00万元，"
+        "实际支出9,842.15万元，完成预算的96.02%。",
+        "四、存在的问题",
+    ]
+
+
+def test_a_full_pdf_line_without_punctuation_is_no_heading() -> None:
+    text = (
+        "四、存在的问题\n"
+        "部分参保群众选择最低缴费档次导致长缴多得的激励作用发挥不充\n"
+        "分，人均缴费水平不高。\n"
+        "基金运行分析\n"  # short, and the next line does not continue it
+        "本年基金运行平稳。\n"
+        "基金保值增值渠道单\n"  # short, but the next line continues it
+        "一，收益率偏低。\n"
+    )
+    found = paragraphs(read_rows(text))
+    assert [(p.text, p.heading) for p in found] == [
+        ("四、存在的问题", 1),
+        ("部分参保群众选择最低缴费档次导致长缴多得的激励作用发挥不充分，人均缴费水平不高。", 0),
+        ("基金运行分析", 9),
+        ("本年基金运行平稳。", 0),
+        ("基金保值增值渠道单", 0),
+        ("一，收益率偏低。", 0),
+    ]
+
+
+def test_a_line_ending_in_a_colon_continues_with_the_figure_below() -> None:
+    report = _report(
+        "全县城乡居民养老保险参保人数达 98,652 人，享受待遇人数：\n"
+        "21,307 人，较上年增加 1,150 人。\n"
+        "现将有关情况说明如下：\n"
+        "一、收入情况\n"
+    )
+    assert report.text.startswith(
+        "全县城乡居民养老保险参保人数达98,652人，享受待遇人数：21,307人，较上年增加1,150人。"
+        "\n\n现将有关情况说明如下：\n\n一、收入情况"
+    )
+    assert [(f.metric, f.value) for f in report.facts] == [
+        ("insured", D("98652")),
+        ("beneficiaries", D("21307")),
+    ]
+
+
+# --- cover lines, salutation, region ------------------------------------------------
+
+
+def test_a_salutation_after_the_title_is_the_bodys_first_paragraph() -> None:
+    records = parse_text(
+        "关于霍城县2022年度社会保险基金决算的说明\n\n"
+        "霍城县人大常委会：\n\n"
+        "现将霍城县2022年度社会保险基金决算情况报告如下，请予审议。\n"
+    )
+    report = records[0]
+    assert isinstance(report, ReportRecord)
+    assert report.text == (
+        "霍城县人大常委会：\n\n现将霍城县2022年度社会保险基金决算情况报告如下，请予审议。"
+    )
+
+
+def test_region_from_a_cover_field_without_its_label() -> None:
+    records = parse_text(
+        "社会保险基金整体支出\n绩效自评报告\n（2022年度）\n\n"
+        "项目名称：社会保险基金支出\n"
+        "实施单位（公章）：疏附县社会保险中心\n"
+        "项目负责人：\n"  # a field left blank in a run of fields: still the cover
+        "填报时间：2023年2月20日\n\n"
+        "一、基本情况\n\n"
+        "全年基金收入1万元。\n"
+    )
+    report = records[0]
+    assert isinstance(report, ReportRecord)
+    assert (report.region, report.year) == ("疏附县", 2022)
+    assert report.text == "一、基本情况\n\n全年基金收入1万元。"

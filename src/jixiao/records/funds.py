@@ -55,7 +55,8 @@ _FUND_PATTERNS: list[tuple[Fund, re.Pattern[str]]] = [
     (Fund.employee_medical, re.compile(r"职工.{0,6}医疗|职工医保|城镇职工.{0,4}医")),
     (Fund.resident_pension, re.compile(r"居民.{0,6}养老|新农保|城居保")),
     (Fund.public_pension, re.compile(r"机关(事业)?(单位)?.{0,6}养老|机关养老")),
-    (Fund.enterprise_pension, re.compile(r"企业(职工)?.{0,6}养老|企业养老")),
+    # 城镇职工基本养老保险 is the older name of 企业职工基本养老保险
+    (Fund.enterprise_pension, re.compile(r"企业(职工)?.{0,6}养老|企业养老|城镇职工.{0,6}养老")),
     (Fund.work_injury, re.compile(r"工伤")),
     (Fund.unemployment, re.compile(r"失业")),
     (Fund.maternity, re.compile(r"生育")),
@@ -70,6 +71,18 @@ FUND_WORDS = re.compile(r"养老|医|工伤|失业|生育|新农|城居保")
 is dropped) names no fund. No character is in two of the words, so matches never
 overlap."""
 _WHITESPACE = re.compile(r"\s+")
+# A bracketed qualifier saying that 生育保险 is merged into the fund before it
+# (``职工基本医疗保险基金（含生育保险）``, ``职工（含生育）基本医疗保险``, a label cut
+# after ``（含生育``): it names no fund of its own.
+_MERGED_MATERNITY = re.compile(r"[(（]含生育[^()（）]{0,6}(?:[)）]|$)")
+
+
+def _compact(text: str) -> str:
+    """``text`` without whitespace and without a 含生育 qualifier."""
+    compact = _WHITESPACE.sub("", text)
+    if "含生育" in compact:
+        compact = _MERGED_MATERNITY.sub("", compact)
+    return compact
 
 
 def fund_from_text(text: str | None) -> Fund | None:
@@ -81,10 +94,12 @@ def fund_from_text(text: str | None) -> Fund | None:
     <Fund.employee_medical: 'employee_medical'>
     >>> fund_from_text("疏勒县医疗保险基金支出项目") is None
     True
+    >>> fund_from_text("职工（含生育）基本医疗保险基金")
+    <Fund.employee_medical: 'employee_medical'>
     """
     if not text:
         return None
-    compact = _WHITESPACE.sub("", text)
+    compact = _compact(text)
     if not FUND_WORDS.search(compact):
         return None
     for fund, pattern in _FUND_PATTERNS:
@@ -100,13 +115,35 @@ def funds_in_text(text: str | None) -> list[Fund]:
     [<Fund.employee_medical: 'employee_medical'>, <Fund.resident_medical: 'resident_medical'>]
     >>> funds_in_text("岳普湖县社会保险基金")
     []
+    >>> funds_in_text("职工基本医疗保险基金（含生育保险）")
+    [<Fund.employee_medical: 'employee_medical'>]
     """
     if not text:
         return []
-    compact = _WHITESPACE.sub("", text)
+    compact = _compact(text)
     if not FUND_WORDS.search(compact):
         return []
     return [fund for fund, pattern in _PATTERNS_IN_CODE_ORDER if pattern.search(compact)]
+
+
+def funds_in_order(text: str | None) -> list[Fund]:
+    """Every fund a text names, in the order they are printed (the order that
+    ``分别为 A、B`` follows).
+
+    >>> funds_in_order("失业保险基金和工伤保险基金")
+    [<Fund.unemployment: 'unemployment'>, <Fund.work_injury: 'work_injury'>]
+    """
+    if not text:
+        return []
+    compact = _compact(text)
+    if not FUND_WORDS.search(compact):
+        return []
+    found: list[tuple[int, Fund]] = []
+    for fund, pattern in _PATTERNS_IN_CODE_ORDER:
+        match = pattern.search(compact)
+        if match:
+            found.append((match.start(), fund))
+    return [fund for _, fund in sorted(found)]
 
 
 def funds_among(text: str, among: Iterable[Fund]) -> list[Fund]:
@@ -118,5 +155,5 @@ def funds_among(text: str, among: Iterable[Fund]) -> list[Fund]:
     >>> funds_among("城镇职工医疗保险", [Fund.employee_medical, Fund.resident_medical])
     [<Fund.employee_medical: 'employee_medical'>]
     """
-    compact = _WHITESPACE.sub("", text)
+    compact = _compact(text)
     return [fund for fund in among if _PATTERN_OF[fund].search(compact)]
