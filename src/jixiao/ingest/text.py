@@ -26,6 +26,7 @@ __all__ = [
     "clean_cell",
     "clean_paragraph",
     "is_blank",
+    "is_page_number",
     "join_spaces",
     "label_key",
     "latex_to_text",
@@ -229,6 +230,22 @@ def is_blank(text: str) -> bool:
     if not _MARKUP_HINT.search(text):
         return False
     return not clean_cell(text)
+
+
+# A page number printed between lines or table rows: ``- 2 -``, ``—3—``, ``第1页共2页``,
+# ``2/5``. A bare number is not one (it is a value in a one-cell-per-line stream).
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-—–－]\s*\d+\s*[-—–－]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$"
+)
+
+
+def is_page_number(text: str) -> bool:
+    """Whether a cleaned line is a page number the extractor left in the text.
+
+    >>> [is_page_number(t) for t in ("- 2 -", "第1页共2页", "2/5", "25", "第2页说明")]
+    [True, True, True, False, False]
+    """
+    return _PAGE_NUMBER.match(text) is not None
 
 
 def any_filled(cells: Iterable[str]) -> bool:

@@ -31,6 +31,7 @@ from jixiao.ingest.memo import text_memo
 from jixiao.ingest.project.cells import Cell, Look, parse_number, parse_percent
 from jixiao.ingest.project.columns import Columns, Kind, is_level_label
 from jixiao.ingest.project.labels import is_level1, is_level2, section_of
+from jixiao.ingest.text import is_page_number
 from jixiao.ingest.vocab import FUND_TREE_LEVEL1, LEVEL_FAMILIES
 from jixiao.records import Indicator
 
@@ -125,11 +126,6 @@ _IN_COLUMN = 0.5
 _IN_COLUMN_ANCHORED = 1.0
 _MAX_UNIT_CHARS = 6  # 元/人/月
 _UNIT_FIT = 2.0
-# A page number printed between two table rows (- 3 -, 第2页, 2/5); a bare number
-# is a value in a one-cell-per-line stream.
-_PAGE_NUMBER = re.compile(
-    r"^(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$"
-)
 
 
 @dataclass
@@ -206,7 +202,7 @@ class IndicatorReader:
         for cells, real in lines:
             while cells and section_of(cells[0]) == "indicators":  # 年度绩效指标完成情况 column
                 cells = cells[1:]
-            if not cells or (not real and _PAGE_NUMBER.match(cells[0].text)):
+            if not cells or (not real and is_page_number(cells[0].text)):
                 continue
             if real:
                 if stream:

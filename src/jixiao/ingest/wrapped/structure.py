@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from jixiao.ingest.text import is_page_number
 from jixiao.ingest.wrapped import labels, shapes
 from jixiao.ingest.wrapped.labels import Label
 from jixiao.ingest.wrapped.pieces import Line, Piece
@@ -15,9 +16,6 @@ _TITLE = re.compile(r"(?:表|报告|说明)(?:[(（][^()（）]{0,12}[)）])?$")
 _YEAR_LINE = re.compile(r"^[(（]\s*\d{4}\s*年度?\s*[)）]$")
 _ATTACHMENT = re.compile(r"^附件\s*\d*\s*[:：]?$")
 _PAGE_FIELD = re.compile(r"^(?:填报单位|金额单位|单位\s*[:：]|报送单位|编制单位)")
-_PAGE_NUMBER = re.compile(
-    r"^(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|[-—－]\s*\d+\s*[-—－])$"
-)
 _MAX_TITLE_CHARS = 50
 _PAGE_HEADS = frozenset("附(（填金单报编第-—－")
 _TITLE_TAILS = frozenset("表告明)）")
@@ -38,7 +36,7 @@ def _page_text(line: Line) -> bool:
         _ATTACHMENT.match(text)
         or _YEAR_LINE.match(text)
         or _PAGE_FIELD.match(text)
-        or _PAGE_NUMBER.match(text)
+        or is_page_number(text)
     ):
         return True
     if text[-1:] not in _TITLE_TAILS:
