@@ -73,3 +73,23 @@ def test_line_endings_old_mac_and_page_breaks() -> None:
 def test_a_tab_line_is_tsv_even_with_bars() -> None:
     rows = read_rows("|a\tb|\n")
     assert [(r.style, r.cells) for r in rows] == [("tsv", ["|a", "b|"])]
+
+
+def test_a_line_break_inside_a_tsv_cell_continues_the_cell() -> None:
+    # openpyxl/pdfplumber rows joined by tabs with the cell's own line break kept
+    text = (
+        "三级指标\t指标值\t偏差原因\n"
+        "住院人次\t≥3.5万人次\t受疫情影响住院人次下降，\n"
+        "下半年加强分级诊疗宣传。\n"
+        "结算时限\t≤5个工作日\t\n"
+        "某县社保基金支出绩效自评表\n"
+    )
+    rows = read_rows(text)
+    assert [clean_cell(c) for c in rows[1].cells] == [
+        "住院人次",
+        "≥3.5万人次",
+        "受疫情影响住院人次下降，下半年加强分级诊疗宣传。",
+    ]
+    assert rows[2].cells[0] == "结算时限" and rows[2].table == rows[1].table
+    # a line after a cell that ends its sentence is a line of its own (here a title)
+    assert rows[3].style == "text" and rows[3].cells == ["某县社保基金支出绩效自评表"]

@@ -50,6 +50,9 @@ def test_seed_record_kinds_in_file_order(name: str, kinds: list[str]) -> None:
         ("某县2022年社会保险基金决算（草案）的说明", "report"),
         ("2023年某县社会保险基金决算支出表（万元）", "final_accounts"),
         ("2022年某县社会保险基金收支决算表", "final_accounts"),
+        ("洛浦县2024年社会保险基金预算绩效运行监控表（1-6月）", "monitoring"),
+        ("某县社保基金支出绩效监控表(2024年1-6月)", "monitoring"),
+        ("某县社保基金支出绩效监控情况表（上半年）", "monitoring"),
     ],
 )
 def test_titles(line: str, kind: str) -> None:

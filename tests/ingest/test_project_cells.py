@@ -28,6 +28,11 @@ D = Decimal
         ("未达监控节点", Look.NO_NODE),
         ("未达成预期指标且效果较差", Look.TIER),
         ("达到预期指标", Look.TIER),
+        ("达成年度指标", Look.TIER),  # the 10号 wording
+        ("部分达成年度指标并具有一定效果", Look.TIER),
+        ("９．５", Look.NUMBER),  # full-width digits and point
+        ("３８，６５０．００", Look.NUMBER),
+        ("39 120.00", Look.NUMBER),  # a space between thousands
         ("≥95%或≤105%", Look.VALUE),
         ("74272人", Look.VALUE),
         ("每月25日前", Look.VALUE),
@@ -64,10 +69,15 @@ def test_thousands_separators_are_dropped(value: Decimal) -> None:
 @pytest.mark.parametrize(
     ("text", "pairs"),
     [
-        ("填报单位(公章):岳普湖县劳动就业保险管理局", [("reporting_unit", "岳普湖县劳动就业保险管理局")]),
+        (
+            "填报单位(公章):岳普湖县劳动就业保险管理局",
+            [("reporting_unit", "岳普湖县劳动就业保险管理局")],
+        ),
         ("填报单位(公章)岳普湖县医疗保障局", [("reporting_unit", "岳普湖县医疗保障局")]),
-        ("填报单位（公章）：喀什地区社会保险管理局金额单位：万元",
-         [("reporting_unit", "喀什地区社会保险管理局"), ("money_unit", "万元")]),
+        (
+            "填报单位（公章）：喀什地区社会保险管理局金额单位：万元",
+            [("reporting_unit", "喀什地区社会保险管理局"), ("money_unit", "万元")],
+        ),
         ("部门（单位）名称", [("unit", "")]),
         ("项目周期2021年", [("cycle", "2021年")]),
         ("监控时点2021年6月", [("period", "2021年6月")]),
@@ -102,3 +112,22 @@ def test_footer_lines() -> None:
     assert footer("联系电话")
     assert not footer("电话回访满意度")
     assert not footer("填报单位（公章）：某局")
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("９．５", D("9.5")),
+        ("３８，６５０．００", D("38650.00")),
+        ("39 120.00", D("39120.00")),
+        ("1 236 500", D("1236500")),
+        ("12 34", None),  # not thousands: two numbers
+        ("1 2345", None),
+    ],
+)
+def test_full_width_figures_and_space_thousands(text: str, number: Decimal | None) -> None:
+    assert parse_number(text) == number
+
+
+def test_full_width_percent() -> None:
+    assert parse_percent("９８．５％") == D("98.5")

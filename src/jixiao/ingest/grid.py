@@ -119,6 +119,10 @@ def _table_end(text: str, start: int) -> int:
     return len(text)
 
 
+# Marks a cell never ends with: a TSV cell ending so goes on in the line below.
+_CONTINUING_MARKS = ("，", ",", "、", "；", "：", "（", "(")
+
+
 class _DocumentReader:
     """Accumulates rows and numbers the tables they belong to."""
 
@@ -138,6 +142,20 @@ class _DocumentReader:
         else:
             self.open_style = None
         self.rows.append(row)
+
+    def _continue_cell(self, text: str) -> bool:
+        """Join a line without tabs to the last cell of the TSV row above when that cell
+        stops mid-sentence (``…住院人次下降，``): the dumper wrote a line break inside
+        the cell as it is. Returns whether the line was taken."""
+        row = self.rows[-1]
+        cells = row.cells
+        last = len(cells) - 1
+        while last >= 0 and not cells[last].strip():
+            last -= 1
+        if last < 0 or not cells[last].rstrip().endswith(_CONTINUING_MARKS):
+            return False
+        row.cells = [*cells[:last], f"{cells[last].rstrip()}\n{text}", *cells[last + 1 :]]
+        return True
 
     def read_table(self, source: str, first_line: int) -> None:
         rows = read_html_table(source, first_line, self.tables + 1)
@@ -184,6 +202,8 @@ class _DocumentReader:
                 )
             if free_until >= end and stripped[0] not in _MARKDOWN_STARTS:
                 # a line without markup: what :func:`text_rows` gives for it
+                if self.open_style == "tsv" and self._continue_cell(stripped):
+                    continue
                 self.open_style = None
                 rows.append(Row([stripped], number))
                 continue

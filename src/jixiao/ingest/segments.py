@@ -53,9 +53,12 @@ _TITLE_PATTERNS: tuple[tuple[re.Pattern[str], SegmentKind, AccountsPart | None],
     (re.compile(r"(绩效自评|绩效评价|自评|评价)(情况)?的?报告$"), "report", None),
 )
 _TITLE_HINT = re.compile(r"[表明告]")
-# What may follow a title's form name on its line: the year, the money unit
-# (单位：万元, or the unit alone in brackets: （万元）).
-_TITLE_TAIL = re.compile(r"(?:\d{4}年度?|(?:(?:金额)?单位)?(?:万元|亿元|元))+$")
+# What may follow a title's form name on its line (on label_key text): the year, the
+# money unit (单位：万元, or the unit alone in brackets: （万元）), the period
+# monitored (（1-6月）, (2024年1-6月), 上半年, 截至6月底).
+_TITLE_TAIL = re.compile(
+    r"(?:\d{4}年度?|(?:(?:金额)?单位)?(?:万元|亿元|元)|\d{1,4}月(?:份|底)?|上半年|截[至止]\d{1,2}月\d{0,2}日?底?)+$"
+)
 _ATTACHMENT_PREFIX = re.compile(r"^附件\s*\d*\s*[:：]?\s*(?=\S)")
 _MAX_TITLE_CHARS = 60
 _MAX_RAW_TITLE_CHARS = 200  # before cleaning (spaces, markup): longer rows are text
@@ -163,11 +166,21 @@ def _cell_title(cell: str) -> TitleMatch | None:
     return _read_title(_clean_text(cell))
 
 
+def title_key(text: str) -> str:
+    """A title's label key without what may follow its form name (year, money unit,
+    period): ``…运行监控表（1-6月）`` → ``…运行监控表``.
+
+    >>> title_key("洛浦县社会保险基金预算绩效运行监控表（2024年1-6月）")
+    '洛浦县社会保险基金预算绩效运行监控表'
+    """
+    return _TITLE_TAIL.sub("", label_key(text))
+
+
 def _read_title(cleaned: str) -> TitleMatch | None:
     text = _ATTACHMENT_PREFIX.sub("", cleaned)
     if not text or len(text) > _MAX_TITLE_CHARS or _SENTENCE_MARKS.search(text):
         return None
-    key = _TITLE_TAIL.sub("", label_key(text))
+    key = title_key(text)
     for pattern, kind, part in _TITLE_PATTERNS:
         if pattern.search(key):
             return TitleMatch(kind=kind, part=part, text=text)

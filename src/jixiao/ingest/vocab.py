@@ -152,7 +152,7 @@ GOAL_LABELS: dict[str, str] = _keyed(
         "总体绩效目标": "goal", "年度总体绩效目标": "goal",
         "全年预计完成情况": "forecast", "预计完成情况": "forecast",
         "总体完成率": "overall",
-        "中长期目标": "long_term", "长期目标": "long_term",
+        "中长期目标": "long_term", "长期目标": "long_term", "中期目标": "long_term",
     }
 )
 

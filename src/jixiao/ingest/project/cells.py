@@ -30,11 +30,16 @@ class Look(Enum):
     TEXT = "text"  # anything else
 
 
-_NUMBER_CELL = re.compile(r"([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(分|万元|亿元|元)?")
+# Thousands apart by commas or by single spaces (``39 120.00``, some Excel exports).
+_NUMBER_CELL = re.compile(
+    r"([+-]?(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+|\d+)(?:\.\d+)?)(分|万元|亿元|元)?"
+)
+# Full-width digits and marks inside a figure (``９．５``, ``３８，６５０．００``): read as ASCII.
+_ASCII_FIGURES = str.maketrans("０１２３４５６７８９．，－＋％", "0123456789.,-+%")
 _PERCENT_CELL = re.compile(r"([+-]?\d+(?:\.\d+)?)[%％]")
 _DASHES = frozenset({"/", "／", "—", "——", "-", "－", "–", "\\", "无数据"})
 _NO_NODE = re.compile(r"未(?:达|到|达到)(?:监控)?(?:节点|时点)|不适用监控")
-_TIER = re.compile(r"达成(?:预期)?(?:指标|目标)|达到预期(?:指标|目标)|效果较差")
+_TIER = re.compile(r"达成(?:预期|年度)?(?:指标|目标)|达到预期(?:指标|目标)|效果较差")
 _VALUE_START = re.compile(r"[≥≤><=＝＞＜±~～]|[+-]?\d|每|约|不(?:低|高|少|超|大|小)于")
 _SCHEDULE = re.compile(r"\d+\s*(?:日|天|个工作日|个月|月)(?:内|前|以内)")
 # Styles whose cells keep their column (a blank or covered cell is ``""``).
@@ -86,9 +91,10 @@ def look_of(text: str) -> Look:
     >>> [look_of(t).value for t in ("44.75%", "10.00分", "/", "未达监控节点", "≥95%", "参保人数")]
     ['percent', 'number', 'dash', 'no_node', 'value', 'text']
     """
-    if _PERCENT_CELL.fullmatch(text):
+    figure = ascii_figures(text)
+    if _PERCENT_CELL.fullmatch(figure):
         return Look.PERCENT
-    if _NUMBER_CELL.fullmatch(text):
+    if _NUMBER_CELL.fullmatch(figure):
         return Look.NUMBER
     if text in _DASHES:
         return Look.DASH
@@ -101,20 +107,32 @@ def look_of(text: str) -> Look:
     return Look.TEXT
 
 
+def ascii_figures(text: str) -> str:
+    """``text`` with full-width digits and figure marks as ASCII (``９．５`` → ``9.5``);
+    other text is returned unchanged.
+
+    >>> ascii_figures("３８，６５０．００"), ascii_figures("≥95%")
+    ('38,650.00', '≥95%')
+    """
+    return text if text.isascii() else text.translate(_ASCII_FIGURES)
+
+
 def parse_number(text: str | None) -> Decimal | None:
     """A number as printed: thousands separators and a trailing 分/元 dropped; ``None``
     for blank, ``/`` or ``—``.
 
     >>> parse_number("354,657"), parse_number("10.00分"), parse_number("—")
     (Decimal('354657'), Decimal('10.00'), None)
+    >>> parse_number("１ ２３６．５０"), parse_number("1 236.50"), parse_number("12 34")
+    (Decimal('1236.50'), Decimal('1236.50'), None)
     """
     if not text:
         return None
-    match = _NUMBER_CELL.fullmatch(text.strip())
+    match = _NUMBER_CELL.fullmatch(ascii_figures(text.strip()))
     if not match:
         return None
     try:
-        return Decimal(match.group(1).replace(",", ""))
+        return Decimal(match.group(1).replace(",", "").replace(" ", ""))
     except InvalidOperation:  # pragma: no cover - the pattern admits only digits
         return None
 
@@ -128,7 +146,7 @@ def parse_percent(text: str | None) -> Decimal | None:
     """
     if not text:
         return None
-    text = text.strip()
+    text = ascii_figures(text.strip())
     match = _PERCENT_CELL.fullmatch(text)
     if match:
         return Decimal(match.group(1))

@@ -8,19 +8,17 @@ mean monitoring; 分值, 得分, 实际完成值 a self-evaluation; only 指标�
 
 from __future__ import annotations
 
-import re
 from typing import Literal
 
 from jixiao.ingest.locality import node_month
 from jixiao.ingest.project.cells import cell_info
 from jixiao.ingest.rows import Row
+from jixiao.ingest.segments import title_key
 from jixiao.ingest.text import clean_cell, label_key
 
 ProjectKind = Literal["target", "monitoring", "self_evaluation"]
 
 _MAX_LABEL_CHARS = 40
-# A title line above the table: it names a 绩效…表 (a trailing year or unit aside).
-_TITLE_TAIL = re.compile(r"(?:\d{4}年度?|(?:金额)?单位(?:万元|亿元|元))+$")
 _MAX_TITLE_CHARS = 60
 # Column labels that report up to a month: 1-6月执行数, 截至6月底完成值.
 _NODE_LABEL_ENDINGS = ("执行数", "执行率", "到位数", "完成值", "完成情况", "完成率")
@@ -93,7 +91,7 @@ def printed_title(rows: list[Row]) -> str | None:
             return None
         if len(filled) == 1 and len(filled[0]) <= _MAX_TITLE_CHARS * 2:
             text = clean_cell(filled[0])
-            key = _TITLE_TAIL.sub("", label_key(text))
+            key = title_key(text)  # a trailing year, unit or period aside
             if key.endswith("表") and "绩效" in key and len(text) <= _MAX_TITLE_CHARS:
                 return text
     return None

@@ -178,7 +178,10 @@ def _budget_labels(key: str) -> tuple[str | None, str | None]:
 
 def _amount_by_ending(key: str) -> str | None:
     """An amount heading with a period in front (``1-6月执行数``, ``截至6月底到位数``);
-    a forecast (``全年预计执行数``) is ``forecast``, which no record field keeps."""
+    a forecast (``全年预计执行数``) or a medium-term amount (``中期资金总额``) is
+    ``forecast``, which no record field keeps."""
+    if key.startswith(_MEDIUM_TERM):
+        return "forecast" if key.endswith(("总额", "资金", "预算数", "金额")) else None
     if "预计" in key:
         return "forecast" if key.endswith(("执行数", "到位数", "预算数")) else None
     if key.endswith("执行数"):
@@ -201,6 +204,9 @@ def goal_member(cell: Cell) -> str | None:
 
 @text_memo()
 def _goal_by_ending(key: str) -> str | None:
+    years = _YEARS_TAIL.search(key)
+    if years is not None and years.start() > 0:  # 中期目标（2023年-2025年）
+        return GOAL_LABELS.get(key[: years.start()])
     if key in SECTION_LABELS or not key.endswith(("完成情况", "完成目标")):
         return None
     if "预计" in key:
@@ -221,6 +227,10 @@ def column_slot(cell: Cell) -> str | None:
 def _slot_by_ending(key: str) -> str | None:
     if "预计" in key and key.endswith(_FORECAST_ENDINGS):
         return "forecast"  # 全年预计完成值: a column of its own, not kept
+    if key.startswith(_MEDIUM_TERM) and key.endswith("值"):
+        return "forecast"  # 中期指标值 of a 目标申报表: not the year's, not kept
+    if "原因" in key and key.endswith(("类型", "类别")):
+        return "reason_type"  # 偏差原因类型 (ticks under 经费保障/制度保障 …): not the note
     if key[:1].isdigit() and key.endswith(("执行情况", "完成情况")):
         return "actual"  # 1-7月执行情况: what was done by the monitoring point
     for ending, slot in _COLUMN_ENDINGS:
@@ -236,6 +246,9 @@ _COLUMN_ENDINGS = (
     ("完成率", "completion"), ("完成进度", "completion"),
 )  # fmt: skip
 _MAX_HEADING_CHARS = 16
+# The years a goal label is printed with (label_key text): 2023年2025年, 2024年度.
+_YEARS_TAIL = re.compile(r"(?:\d{4}年度?)+$")
+_MEDIUM_TERM = ("中期", "中长期", "长期")
 _FORECAST_ENDINGS = ("完成值", "完成情况", "完成数", "指标值", "值")
 
 
@@ -244,15 +257,27 @@ def section_of(cell: Cell) -> str | None:
     key = cell.key
     if key in SECTION_LABELS:
         return SECTION_LABELS[key]
-    if key and cell.look is Look.TEXT and cell.text[0] in _NUMBERING_START:
-        return _numbered_section(cell.text)
+    if key and cell.look is Look.TEXT:
+        if cell.text[0] in _NUMBERING_START:
+            return _numbered_section(cell.text)
+        if "偏" in key and _DEVIATION_HEADING.search(key) and len(key) <= _MAX_DEVIATION_CHARS:
+            return "deviation"  # 偏差原因及纠偏措施, 绩效目标执行偏差及纠偏措施
     return None
+
+
+# A deviation heading the vocabulary lacks: 偏差 with its causes or the measures taken.
+_DEVIATION_HEADING = re.compile(r"偏差.{0,8}(?:原因|措施)|纠偏")
+_MAX_DEVIATION_CHARS = 24
 
 
 @text_memo()
 def _numbered_section(text: str) -> str | None:
     """The section a numbered heading (``四、绩效目标…``, ``(二)…``) opens."""
-    return SECTION_LABELS.get(section_key(text))
+    key = section_key(text)
+    found = SECTION_LABELS.get(key)
+    if found is None and _DEVIATION_HEADING.search(key) and len(key) <= _MAX_DEVIATION_CHARS:
+        return "deviation"
+    return found
 
 
 def is_footer(cell: Cell) -> bool:

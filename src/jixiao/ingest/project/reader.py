@@ -91,10 +91,12 @@ def read_project_record(
     if header.money_unit is None:
         header.money_unit = money_unit_of(segment.header + segment.budget + segment.goal)
     budget = read_budget(segment.budget)
-    if kind != "self_evaluation" and budget.planned is None and budget.initial is not None:
-        # a 目标表/监控表 that prints only 年初预算数: it is the budget it plans and
-        # measures execution against (record-format: no ``initial`` for these kinds)
-        budget = budget.model_copy(update={"planned": budget.initial, "initial": None})
+    if kind != "self_evaluation" and budget.initial is not None:
+        # record-format: no ``initial`` for a 目标表/监控表. One that prints only
+        # 年初预算数 plans and measures execution against it: that is its ``planned``;
+        # beside a 预算数 (调整后) it is not kept.
+        planned = budget.initial if budget.planned is None else budget.planned
+        budget = budget.model_copy(update={"planned": planned, "initial": None})
     goals = read_goals(segment.goal)
     columns = read_columns(segment.heading, kind)
     indicators = IndicatorReader(columns, kind).read(segment.body)
