@@ -405,17 +405,12 @@ def test_05_target_with_midterm_columns_and_basis_rows_over_two_pages() -> None:
     records = read("05_shufu_target_midterm_pages.tsv.txt")
     assert [r.kind for r in records] == ["target"]
     got = snapshot(records[0])
-    # the budget is checked apart below: its 中期资金总额｜年度资金总额 columns are a known gap
+    # the budget is checked apart below (中期资金总额｜年度资金总额 columns)
     assert {k: v for k, v in got.items() if k != "budget"} == {
         k: v for k, v in SHUFU.items() if k != "budget"
     }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known gap: 中期资金总额｜年度资金总额 budget columns; 年度资金总额 is read as a "
-    "line label, so the 中期 amounts fill planned",
-)
 def test_05_target_budget_takes_the_annual_column_not_the_medium_term_one() -> None:
     records = read("05_shufu_target_midterm_pages.tsv.txt")
     assert snapshot(records[0])["budget"] == SHUFU["budget"]

@@ -162,9 +162,20 @@ def _is_label(cell: Cell) -> bool:
 
 def _heading_at(line: Line, index: int) -> bool:
     """A column heading: a budget label not followed by its own value."""
-    if index >= len(line) or not _is_heading(line[index]):
+    if index >= len(line) or not (_is_heading(line[index]) or _annual_heading_at(line, index)):
         return False
     return index + 1 >= len(line) or line[index + 1].look not in _VALUE_LOOKS
+
+
+def _annual_heading_at(line: Line, index: int) -> bool:
+    """年度资金总额 printed as the heading of the year's column beside a medium-term
+    one (目标申报表: ``中期资金总额｜年度资金总额`` over 资金总额/财政拨款/… rows); elsewhere
+    it labels the total line."""
+    return (
+        index > 0
+        and line_member(line[index]) == "total"
+        and amount_member(line[index - 1]) == "forecast"
+    )
 
 
 def _segment_end(line: Line, index: int) -> int:
@@ -191,8 +202,10 @@ def _split_glued(line: Line) -> Line:
 
 def _read_headings(state: _State, headings: list[Cell]) -> None:
     state.columns = []
-    for cell in headings:
+    for index, cell in enumerate(headings):
         member = amount_member(cell) or budget_score_member(cell)
+        if member is None and _annual_heading_at(headings, index):
+            member = "planned"
         if member is None:
             continue
         state.columns.append(_Column(member, cell.pos))
