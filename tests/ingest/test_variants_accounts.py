@@ -20,7 +20,10 @@ from pathlib import Path
 
 import pytest
 
-from jixiao.ingest import parse_file
+from jixiao.ingest import IngestError, parse_file, parse_text, read_rows
+from jixiao.ingest.rows import Row
+from jixiao.ingest.styles.layout import grid_from_rows
+from jixiao.ingest.styles.writers import write_cell_lines
 from jixiao.records import FinalAccountsRecord, Fund, FundAccounts, Record
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "accounts_variants"
@@ -280,3 +283,58 @@ def test_funds(name: str) -> None:
 @pytest.mark.parametrize("name", DOCUMENTS)
 def test_totals(name: str) -> None:
     assert _members(_accounts(name).totals) == EXPECTED[name][2]
+
+
+def _one_cell_per_line(text: str) -> str:
+    """The document with every table printed one cell per line (docx2txt style)."""
+    out: list[str] = []
+    table: list[Row] = []
+    for row in [*read_rows(text), None]:
+        if row is not None and row.table and (not table or row.table == table[0].table):
+            table.append(row)
+            continue
+        if table:
+            out.append(write_cell_lines(grid_from_rows(table)))
+            table = []
+        if row is not None and row.table:
+            table.append(row)
+        elif row is not None:
+            out.append(" ".join(row.filled) + "\n")
+    return "\n".join(out)
+
+
+# Tables read by their rows' labels, and those printed one column per fund (the header
+# names printed one per line before the figures: 02, 08, also with a 行次 column).
+CELL_LINE_DOCUMENTS = [
+    "01_atushi_tsv_prior_year_budget_columns.tsv",
+    "02_kizilsu_markdown_fund_columns.md",
+    "08_maralbexi_paddle_html_total_last.md",
+    "10_zepu_tsv_line_numbers_total_last.tsv",
+]
+
+
+@pytest.mark.parametrize("name", CELL_LINE_DOCUMENTS)
+def test_the_same_tables_printed_one_cell_per_line(name: str) -> None:
+    records = parse_text(_one_cell_per_line((FIXTURES / name).read_text(encoding="utf-8")))
+    assert [r.kind for r in records] == ["final_accounts"]
+    record = records[0]
+    assert isinstance(record, FinalAccountsRecord)
+    expected = EXPECTED[name][1]
+    assert list(record.funds) == list(expected)
+    for fund, accounts in record.funds.items():
+        got = _members(accounts)
+        # income and expenditure rows print every fund: read in full
+        assert (got[0], got[4]) == (expected[fund][0], expected[fund][4])
+        # a row with blank cells lost them: its figures are left out, never misplaced
+        assert all(g is None or g == e for g, e in zip(got, expected[fund], strict=True))
+
+
+def test_fund_group_columns_printed_one_cell_per_line_are_refused_not_guessed() -> None:
+    # 基本养老保险基金 over 企业职工｜城乡居民｜机关事业单位, one cell per line: which figure
+    # belongs to which fund cannot be told, so nothing is read (before, every figure
+    # went to the last fund named)
+    text = _one_cell_per_line(
+        (FIXTURES / "05_hotan_docling_group_header.md").read_text(encoding="utf-8")
+    )
+    with pytest.raises(IngestError, match="表头与数字的对应无法确定"):
+        parse_text(text)

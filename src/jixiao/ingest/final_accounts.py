@@ -92,7 +92,7 @@ _SKIPPED_COLUMN = re.compile(
 _BUDGET_COLUMN = re.compile(r"预算")
 _ACTUAL_WORD = re.compile(r"决算|执行|实际|完成")
 _BARE_MAIN_LINE = re.compile(r"^(?:基金)?(?:本年|当年)?(?:收入|支出)(?:合计|总计|总额)?$")
-_HEADER_WORD = re.compile(r"^项目|^科目|决算|预算|合计|总计|^单位|^金额单位")
+_HEADER_WORD = re.compile(r"^项目|^科目|^行次|^栏次|决算|预算|合计|总计|^单位|^金额单位")
 _OPENING = re.compile(r"上年|年初|期初")
 _CLOSING = re.compile(r"(累计|滚存|年末|期末)结余")
 _LABEL_AMOUNT = re.compile(r"^(.*?[^\d,.\s-])\s*([-−－]?[\d,]+(?:\.\d+)?)$")
@@ -188,6 +188,9 @@ class _Table:
     header_rows: list[list[str]]
     body: list[tuple[Row, str, list[str]]]
     unread: list[Row]  # table rows above the figures that are not a header either
+    # printed one cell per line: a row's blank cells are gone, so its figures fill the
+    # columns only when there is one per column
+    stream: bool = False
     header: list[str] | None = field(init=False)  # one name per column
     skipped: frozenset[int] = field(init=False)  # value cells never read (行次, 上年数 …)
     value_columns: list[int] = field(init=False)  # value cells holding the 决算数, best first
@@ -310,9 +313,60 @@ def _read_table(segment: Segment) -> _Table:
                 loose_header.append(label)
             continue
         body.append((row, key, values))
-    if not header_rows and len(loose_header) >= 2:
-        header_rows.append(loose_header)
+    if not header_rows:
+        stream = _stream_header(body, loose_header[1:])
+        if stream is not None:  # one column per fund, printed one cell per line
+            names, start = stream
+            header_rows.append([loose_header[0] if loose_header else "", *names])
+            return _Table(segment.part, header_rows, body[start:], unread, stream=True)
+        if _names_over_figures(body):
+            raise IngestError(
+                "决算表按险种分列、每格一行打印，表头与数字的对应无法确定，未读取",
+                line=body[0][0].line,
+            )
+        if len(loose_header) >= 2:
+            header_rows.append(loose_header)
     return _Table(segment.part, header_rows, body, unread)
+
+
+def _names_over_figures(body: list[tuple[Row, str, list[str]]]) -> bool:
+    """Fund names printed one per line before a line of several figures, that
+    :func:`_stream_header` could not match to them: a header of fund columns whose
+    cells cannot be told apart (a fund group over its funds, one cell per line)."""
+    funds = 0
+    for _row, key, values in body:
+        if values:
+            return funds >= 2 and len(values) >= 2
+        funds += _row_owner(key) not in (None, "total")
+    return False
+
+
+def _stream_header(
+    body: list[tuple[Row, str, list[str]]], before: list[str]
+) -> tuple[list[str], int] | None:
+    """The fund (and 合计) names of a one-column-per-fund table printed one cell per
+    line: the lines without figures before the first line with figures, when that
+    line has one figure per column (``before``: the header words printed before the
+    names, such as 行次) and two or more names are funds. Returns the column names
+    and where the figures start. A bracketed line or one naming nothing
+    (``（含生育保险）``) goes on the name above it."""
+    names: list[str] = []
+    funds = 0
+    for index, (row, key, values) in enumerate(body):
+        if values:
+            if funds >= 2 and len(values) == len(before) + len(names):
+                return [*before, *names], index
+            return None
+        text = clean_cell(row.filled[0]) if row.filled else ""
+        owner = None if text[:1] in "(（" else _row_owner(key)  # a bracket goes on the name
+        if owner is None and names:
+            names[-1] += text
+            continue
+        if owner is None:
+            return None
+        names.append(text)
+        funds += owner != "total"
+    return None
 
 
 def _fund_columns(table: _Table) -> dict[int, Owner] | None:
@@ -432,6 +486,8 @@ def _collect_columns(
         if metric is None or (sub is None and _SUBITEM_START.match(key)):
             continue
         understood += 1
+        if table.stream and table.header is not None and len(values) != len(table.header) - 1:
+            continue  # blank cells dropped: which fund a figure is cannot be told
         for index, owner in columns.items():
             lines[owner].take(metric, parse_amount(values[index]) if index < len(values) else None)
     return understood
