@@ -1,9 +1,10 @@
-"""The four forms' layout: which fields each kind shows, their labels, and the conversion
+"""The five forms' layout: which fields each kind shows, their labels, and the conversion
 between a record and the posted form.
 
 Input names are record-format paths (``budget.planned.total``, ``funds.public_pension.income``);
-indicator inputs repeat one name per column (``ind.target``) in every row, so the posted order
-is the table's order and rows can be added, removed and moved without renumbering.
+indicator inputs repeat one name per column (``ind.target``) in every row, and so do a report's
+facts (``fact.value``), so the posted order is the table's order and rows can be added, removed
+and moved without renumbering.
 """
 
 from __future__ import annotations
@@ -12,12 +13,14 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from types import SimpleNamespace
+from typing import Any, get_args
 
 from django.http import QueryDict
 from pydantic import ValidationError
 
 from jixiao.records import FUND_ACCOUNT_FIELDS, FUND_LABELS, KIND_LABELS, Fund, Record, parse_record
+from jixiao.records.report import FactMetric, FactUnit
 from jixiao.web.records.diff import plain
 
 AMOUNT_PARTS: list[tuple[str, str]] = [
@@ -88,6 +91,7 @@ HEADER_TEXT: dict[str, list[tuple[str, str]]] = {
         ("reporting_unit", "主管部门"),
     ],
     "final_accounts": [],
+    "report": [],
 }
 LONG_TEXT: dict[str, list[tuple[str, str]]] = {
     "target": [("goal", "项目总体目标")],
@@ -102,12 +106,14 @@ LONG_TEXT: dict[str, list[tuple[str, str]]] = {
         ("deviation", "偏差原因"),
     ],
     "final_accounts": [],
+    "report": [],
 }
 HEADER_NUMBERS: dict[str, list[tuple[str, str]]] = {
     "target": [],
     "monitoring": [("overall_completion_pct", "总体完成率 %")],
     "self_evaluation": [("total_weight", "总分 分值"), ("total_score", "总分 得分")],
     "final_accounts": [],
+    "report": [],
 }
 FUND_ACCOUNT_LABELS: dict[str, str] = {
     "income": "基金收入",
@@ -127,6 +133,40 @@ COMPUTED_LABELS: dict[str, str] = {
     "total_score": "总分 得分",
     "overall_completion_pct": "总体完成率 %",
 }
+FUND_CODES = frozenset(f.value for f in Fund)
+FACT_SUBJECTS: list[tuple[str, str]] = [("total", "总体"), *((f.value, f.label) for f in Fund)]
+"""A fact's ``subject``: the whole of the funds the report covers, or one fund."""
+FACT_METRIC_LABELS: dict[str, str] = {
+    "income": "收入",
+    "expenditure": "支出",
+    "balance": "结余",
+    "closing_balance": "年末累计结余",
+    "planned": "预算数",
+    "executed": "执行数",
+    "execution_rate_pct": "预算执行率",
+    "insured": "参保人数",
+    "beneficiaries": "享受待遇人数",
+}
+FACT_METRICS: list[tuple[str, str]] = [(m, FACT_METRIC_LABELS[m]) for m in get_args(FactMetric)]
+FACT_UNITS: list[tuple[str, str]] = [(u, u) for u in get_args(FactUnit)]
+FACT_COLUMNS: list[tuple[str, str]] = [
+    ("subject", "对象"),
+    ("metric", "指标"),
+    ("value", "数值"),
+    ("unit", "单位"),
+    ("quote", "原文"),
+]
+FACT_OPTIONS: dict[str, list[tuple[str, str]]] = {
+    "subject": FACT_SUBJECTS,
+    "metric": FACT_METRICS,
+    "unit": FACT_UNITS,
+}
+FACT_REQUIRED: dict[str, str] = {
+    "subject": "请选择对象",
+    "metric": "请选择指标",
+    "value": "请填写数值",
+    "unit": "请选择单位",
+}
 DISPLAY_PLACES = Decimal("0.01")
 MONEY_UNITS = ["万元", "亿元", "元"]
 
@@ -138,6 +178,16 @@ STANDARD_TREE: dict[str, list[str]] = {
 }
 
 _INDEXED = re.compile(r"^indicators\[(\d+)\]\.(\w+)$")
+_FACT = re.compile(r"^facts\[(\d+)\]\.(\w+)$")
+
+
+def fact_name(fact: Any) -> str:
+    """A fact as a person names it: 对象 and 指标 (``总体 收入``)."""
+    subject = fact.get("subject") if isinstance(fact, Mapping) else getattr(fact, "subject", None)
+    metric = fact.get("metric") if isinstance(fact, Mapping) else getattr(fact, "metric", None)
+    parts = [dict(FACT_SUBJECTS).get(subject or "", subject or "")]
+    parts.append(FACT_METRIC_LABELS.get(metric or "", metric or ""))
+    return " ".join(p for p in parts if p)
 
 
 def field_label(path: str, record: Record | None = None) -> str:
@@ -153,6 +203,13 @@ def field_label(path: str, record: Record | None = None) -> str:
             name = indicators[row].name
         prefix = f"指标“{name}”" if name else f"第{row + 1}行指标"
         return f"{prefix} {labels.get(column, column)}"
+    match = _FACT.match(path)
+    if match:
+        row, column = int(match.group(1)), match.group(2)
+        facts = getattr(record, "facts", None)
+        name = fact_name(facts[row]) if facts is not None and row < len(facts) else ""
+        prefix = f"文中数字“{name}”" if name else f"第{row + 1}条文中数字"
+        return f"{prefix} {dict(FACT_COLUMNS).get(column, column)}"
     parts = path.split(".")
     if parts[0] == "budget":
         members = dict(BUDGET_MEMBERS.get(kind, []) + BUDGET_SCALARS.get(kind, []))
@@ -180,6 +237,9 @@ def field_label(path: str, record: Record | None = None) -> str:
         "year": "年度",
         "fund": "险种",
         "money_unit": "金额单位",
+        "text": "正文",
+        "facts": "文中数字",
+        "indicators": "绩效指标",
         **COMPUTED_LABELS,
     }
     return named.get(path, path)
@@ -189,11 +249,28 @@ def field_label(path: str, record: Record | None = None) -> str:
 
 
 class FormErrors(ValueError):
-    """Values the form cannot turn into a record, by input path."""
+    """Values the form cannot turn into a record, by input path (``facts[1].value``).
 
-    def __init__(self, errors: dict[str, str]) -> None:
+    ``typed`` is the form as plain record data with each bad value as it was typed, so the
+    form can be shown again as the user left it, each message beside its cell."""
+
+    def __init__(self, errors: dict[str, str], typed: dict[str, Any] | None = None) -> None:
         super().__init__("；".join(f"{k}: {v}" for k, v in errors.items()))
         self.errors = errors
+        self.typed = typed
+
+
+class _Problems(dict[str, str]):
+    """Messages by input path, and what was typed there."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.typed: dict[str, str] = {}
+
+    def add(self, path: str, message: str, typed: str | None = None) -> None:
+        self[path] = message
+        if typed is not None:
+            self.typed[path] = typed
 
 
 def _text(value: str | None) -> str | None:
@@ -201,36 +278,112 @@ def _text(value: str | None) -> str | None:
     return value or None
 
 
-def _number(value: str | None, path: str, errors: dict[str, str]) -> Decimal | None:
+def _body(value: str | None) -> str:
+    """A report's text exactly as typed; only the browser's CRLF line ends become ``\\n``."""
+    return (value or "").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _number(value: str | None, path: str, errors: _Problems) -> Decimal | None:
     text = (value or "").strip().replace(",", "").replace("，", "").removesuffix("%").strip()
     if not text:
         return None
     try:
         number = Decimal(text)
     except InvalidOperation:
-        errors[path] = f"“{value}”不是数字"
+        errors.add(path, f"“{value}”不是数字", value)
         return None
     if not number.is_finite():
-        errors[path] = f"“{value}”不是数字"
+        errors.add(path, f"“{value}”不是数字", value)
         return None
     return number
 
 
-def _int(value: str | None, path: str, errors: dict[str, str]) -> int | None:
+def _int(value: str | None, path: str, errors: _Problems) -> int | None:
     text = (value or "").strip()
     if not text:
         return None
     if not text.isdigit():
-        errors[path] = f"“{value}”不是整数"
+        errors.add(path, f"“{value}”不是整数", value)
         return None
     return int(text)
+
+
+_PATH_PART = re.compile(r"(\w+)|\[(\d+)\]")
+
+
+def _put(data: dict[str, Any], path: str, value: Any) -> None:
+    """Set ``value`` at a record-format path of plain data, making the dicts on the way."""
+    keys: list[str | int] = [int(i) if i else n for n, i in _PATH_PART.findall(path)]
+    node: Any = data
+    for key in keys[:-1]:
+        child = node[key] if isinstance(key, int) else node.get(key)
+        if child is None:
+            child = {}
+            node[key] = child
+        node = child
+    node[keys[-1]] = value
+
+
+_VALIDATION_MESSAGES = {
+    "literal_error": "不是可选的值",
+    "enum": "不是可选的值",
+    "missing": "必须填写",
+    "int_parsing": "不是整数",
+    "int_type": "不是整数",
+    "decimal_parsing": "不是数字",
+    "decimal_type": "不是数字",
+    "string_type": "必须是文字",
+}
+
+
+def _validation_errors(kind: str, exc: ValidationError) -> dict[str, str]:
+    """The model's complaints by record-format path, in Chinese."""
+    errors: dict[str, str] = {}
+    for error in exc.errors():
+        loc = list(error["loc"])
+        if loc and loc[0] == kind:  # the tag of the record union
+            loc = loc[1:]
+        path = ""
+        for part in loc:
+            path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
+        errors[path or "record"] = _VALIDATION_MESSAGES.get(error["type"], "值无效")
+    return errors
+
+
+def _rows(getlist: Any, prefix: str, columns: list[str]) -> list[dict[str, str]]:
+    """The posted rows of a repeated-name table (``ind.*``, ``fact.*``), fully blank rows left out."""
+    values = {c: list(getlist(f"{prefix}.{c}")) for c in columns}
+    count = max((len(v) for v in values.values()), default=0)
+    rows = []
+    for row in range(count):
+        cells = {c: (values[c][row] if row < len(values[c]) else "") or "" for c in columns}
+        if any(v.strip() for v in cells.values()):
+            rows.append(cells)
+    return rows
+
+
+def _facts(getlist: Any, errors: _Problems) -> list[dict[str, Any]]:
+    """A report's facts from the posted table; a row needs 对象, 指标, 数值 and 单位."""
+    facts = []
+    for position, cells in enumerate(_rows(getlist, "fact", [c for c, _ in FACT_COLUMNS])):
+        fact: dict[str, Any] = {}
+        for column, _ in FACT_COLUMNS:
+            path = f"facts[{position}].{column}"
+            if column == "value":
+                fact[column] = _number(cells[column], path, errors)
+            else:
+                fact[column] = cells[column].strip()
+            if column in FACT_REQUIRED and not cells[column].strip():
+                errors.add(path, FACT_REQUIRED[column])
+        facts.append(fact)
+    return facts
 
 
 def record_from_form(kind: str, data: QueryDict | Mapping[str, Any]) -> Record:
     """The record the posted form describes; raises :class:`FormErrors` for bad values."""
     get = data.get
     getlist = data.getlist if isinstance(data, QueryDict) else (lambda k: data.get(k, []))
-    errors: dict[str, str] = {}
+    errors = _Problems()
     result: dict[str, Any] = {
         "kind": kind,
         "title": _text(get("title")),
@@ -252,6 +405,9 @@ def record_from_form(kind: str, data: QueryDict | Mapping[str, Any]) -> Record:
         result["totals"] = {
             m: _number(get(f"totals.{m}"), f"totals.{m}", errors) for m in FUND_ACCOUNT_FIELDS
         }
+    elif kind == "report":
+        result["text"] = _body(get("text"))
+        result["facts"] = _facts(getlist, errors)
     else:
         for name, _ in HEADER_TEXT[kind] + LONG_TEXT[kind]:
             result[name] = _text(get(name))
@@ -268,14 +424,8 @@ def record_from_form(kind: str, data: QueryDict | Mapping[str, Any]) -> Record:
             budget[name] = _number(get(f"budget.{name}"), f"budget.{name}", errors)
         result["budget"] = budget
         columns = [c for c, _ in INDICATOR_COLUMNS[kind]]
-        values = {c: list(getlist(f"ind.{c}")) for c in columns}
-        rows = max((len(v) for v in values.values()), default=0)
         indicators = []
-        for row in range(rows):
-            cells = {c: (values[c][row] if row < len(values[c]) else "") for c in columns}
-            if not any((v or "").strip() for v in cells.values()):
-                continue
-            position = len(indicators)
+        for position, cells in enumerate(_rows(getlist, "ind", columns)):
             indicator: dict[str, Any] = {}
             for column in columns:
                 path = f"indicators[{position}].{column}"
@@ -286,13 +436,38 @@ def record_from_form(kind: str, data: QueryDict | Mapping[str, Any]) -> Record:
             indicators.append(indicator)
         result["indicators"] = indicators
     if errors:
-        raise FormErrors(errors)
+        for path, typed in errors.typed.items():
+            _put(result, path, typed)
+        raise FormErrors(dict(errors), result)
     try:
         return parse_record(result)
     except ValidationError as exc:
-        raise FormErrors(
-            {".".join(str(p) for p in e["loc"]): e["msg"] for e in exc.errors()}
-        ) from None
+        raise FormErrors(_validation_errors(kind, exc), result) from None
+
+
+def error_findings(
+    errors: Mapping[str, str], kind: str, typed: Mapping[str, Any] | None = None
+) -> list[dict[str, Any]]:
+    """Form errors as findings (code 输入, severity error), so they show beside their cells and
+    in the findings panel like the rules' findings. ``typed`` (the form as typed) names the
+    rows (``指标“参保人数” 分值``)."""
+    typed = typed or {}
+    named = SimpleNamespace(
+        kind=kind,
+        indicators=[SimpleNamespace(name=i.get("name")) for i in typed.get("indicators") or []],
+        facts=list(typed.get("facts") or []),
+    )
+    return [
+        {
+            "code": "输入",
+            "severity": "error",
+            "field": path,
+            "message": message,
+            "label": field_label(path, named) if path != "record" else "",  # type: ignore[arg-type]
+            "short": message,
+        }
+        for path, message in errors.items()
+    ]
 
 
 # --- record → view model --------------------------------------------------------------------
@@ -310,6 +485,8 @@ class Cell:
     computed: str | None = None
     findings: list[dict[str, Any]] = field(default_factory=list)
     display: str = ""
+    options: list[tuple[str, str]] | None = None
+    """The choices of a select (value, label), the cell's own value among them."""
 
     @property
     def severity(self) -> str:
@@ -346,6 +523,9 @@ class FormView:
     fund_columns: list[tuple[str, str]]
     other_computed: list[tuple[str, str]]
     record_findings: list[dict[str, Any]]
+    text: Cell | None = None
+    fact_columns: list[tuple[str, str, list[tuple[str, str]] | None]] = field(default_factory=list)
+    fact_rows: list[list[Cell]] = field(default_factory=list)
 
 
 def computed_text(value: Any) -> str:
@@ -394,6 +574,28 @@ def reading_of(text: str | None) -> dict[str, str]:
     return {"text": f"读作 {format_target(expr)}", "kind": expr.kind}
 
 
+def _choices(options: list[tuple[str, str]], value: str) -> list[tuple[str, str]]:
+    """``options`` with ``value`` added when it is none of them (a value the API stored, or one
+    the form refused), so that showing a record and saving it again loses nothing."""
+    if value and value not in dict(options):
+        return [*options, (value, f"{value}（非标准）")]
+    return options
+
+
+def _fact_cells(i: int, fact: Mapping[str, Any], cell: Any) -> list[Cell]:
+    cells = []
+    for column, label in FACT_COLUMNS:
+        c = cell(
+            f"facts[{i}].{column}", label, fact.get(column), column == "value", f"fact.{column}"
+        )
+        options = FACT_OPTIONS.get(column)
+        if options is not None:
+            c.options = _choices(options, c.value)
+            c.display = dict(c.options).get(c.value, c.value)
+        cells.append(c)
+    return cells
+
+
 def form_view(
     record: Record,
     computed: Mapping[str, Any],
@@ -418,7 +620,10 @@ def form_view(
         )
 
     fund_cell = cell("fund", "险种", data.get("fund"))
-    fund_cell.display = Fund(record.fund).label if record.fund else "（多个或未注明）"
+    fund = data.get("fund")
+    fund_cell.display = (
+        Fund(fund).label if fund in FUND_CODES else str(fund) if fund else "（多个或未注明）"
+    )
     header = [
         cell("title", "标题", data.get("title")),
         cell("region", "地区", data.get("region")),
@@ -496,6 +701,11 @@ def form_view(
                 + [cell("totals.payable_months", "可支付月数", None, True, name="")],
             )
         )
+    text = None
+    fact_rows = []
+    if kind == "report":
+        text = Cell(path="text", name="text", label="正文", value=_shown(data.get("text")))
+        fact_rows = [_fact_cells(i, f, cell) for i, f in enumerate(data.get("facts") or [])]
     other_computed = [
         (field_label(path, record), computed_text(value))
         for path, value in computed.items()
@@ -518,6 +728,11 @@ def form_view(
         ],
         other_computed=other_computed,
         record_findings=[f for f in findings if (f.get("field") or "") not in used],
+        text=text,
+        fact_columns=[(c, label, FACT_OPTIONS.get(c)) for c, label in FACT_COLUMNS]
+        if kind == "report"
+        else [],
+        fact_rows=fact_rows,
     )
 
 
@@ -564,6 +779,7 @@ def cells_payload(view: FormView) -> dict[str, Any]:
         *[cells for _, cells in view.budget_rows],
         *[cells for _, _, cells in view.fund_rows],
         *view.indicator_rows,
+        *view.fact_rows,
     ]:
         for c in group:
             if c.computed is not None or c.findings:
@@ -571,7 +787,10 @@ def cells_payload(view: FormView) -> dict[str, Any]:
                     "computed": c.computed,
                     "severity": c.severity,
                     "messages": [
-                        {"short": short_message(f), "full": f"{f['code']} {f['message']}"}
+                        {
+                            "short": f.get("short") or short_message(f),
+                            "full": f"{f['code']} {f['message']}",
+                        }
                         for f in c.findings
                     ],
                 }

@@ -17,7 +17,7 @@ from jixiao.web.organisations.models import Region, Unit
 KIND_CHOICES = list(KIND_LABELS.items())
 FUND_CHOICES = [(fund.value, label) for fund, label in FUND_LABELS.items()]
 PROJECT_KINDS = ("target", "monitoring", "self_evaluation")
-FORM_KINDS = ("target", "monitoring", "self_evaluation", "final_accounts")
+FORM_KINDS = ("target", "monitoring", "self_evaluation", "final_accounts", "report")
 
 
 @lru_cache(maxsize=1024)

@@ -1,4 +1,4 @@
-"""Record pages: list, detail, the four forms (with live computed fields and findings),
+"""Record pages: list, detail, the five forms (with live computed fields and findings),
 review actions, history, versions, restore, delete and download.
 
 Every object is fetched through the permission layer (``ObjectMixin.get_object``) for the
@@ -29,6 +29,7 @@ from jixiao.web.records.filtersets import RecordFilterSet
 from jixiao.web.records.models import (
     FORM_KINDS,
     KIND_CHOICES,
+    PROJECT_KINDS,
     RecordEvent,
     RecordVersion,
     StoredRecord,
@@ -111,8 +112,19 @@ class RecordDetailView(ObjectMixin, View):
         )
 
 
+def _refused_form(
+    kind: str, exc: layout.FormErrors, record: Record | None = None
+) -> tuple[layout.FormView, list[dict[str, Any]], list[tuple[str, str]]]:
+    """The form as the user typed it, each refused value's message beside its cell: the view,
+    the messages as findings and as (label, message) pairs."""
+    findings = layout.error_findings(exc.errors, kind, exc.typed)
+    view = layout.form_view(record or layout.empty_record(kind), {}, findings, exc.typed)
+    return view, findings, [(f["label"] or "记录", f["message"]) for f in findings]
+
+
 class RecordFormMixin:
-    """Renders a record form for a kind, with the live panel filled for the initial values."""
+    """Renders a record form for a kind, with the live panel filled for the initial values, or,
+    after a refused save, the form as typed with each bad value's message beside its cell."""
 
     request: HttpRequest
 
@@ -121,21 +133,28 @@ class RecordFormMixin:
         record: Record,
         stored: StoredRecord | None,
         unit: Unit | None,
-        form_errors: dict[str, str] | None = None,
+        refused: layout.FormErrors | None = None,
         status: int = 200,
         extra: dict[str, Any] | None = None,
     ) -> HttpResponse:
-        computed, findings, policy = _live(
-            record, stored, unit.region if unit is not None else None
-        )
-        view = layout.form_view(record, computed, findings)
+        form_errors: list[tuple[str, str]] = []
+        policy: Policy | None = None
+        if refused is not None:
+            view, findings, form_errors = _refused_form(record.kind, refused, record)
+        else:
+            computed, findings, policy = _live(
+                record, stored, unit.region if unit is not None else None
+            )
+            view = layout.form_view(record, computed, findings)
+        base = self.request.POST.get("_version", "") if refused is not None else ""
         context = {
             "stored": stored,
             "unit": unit,
             "record": record,
             "view": view,
             "findings": findings,
-            "form_errors": form_errors or {},
+            "form_errors": form_errors,
+            "base_version": int(base) if base.isdigit() else stored.version if stored else None,
             "tree": layout.STANDARD_TREE,
             "level2_names": sorted({n for names in layout.STANDARD_TREE.values() for n in names}),
             "money_units": layout.MONEY_UNITS,
@@ -177,17 +196,16 @@ class RecordCreateView(LoginRequiredMixin, RecordFormMixin, View):
                 "records/record_new.html",
                 {**self._choices(request), "kind": kind, "unit_id": request.GET.get("unit", "")},
             )
-        record = layout.empty_record(kind)
         source_id = request.GET.get("from", "")
-        if source_id.isdigit():
+        if source_id.isdigit() and kind in PROJECT_KINDS:
             source = access.get_object(request.user, Action.VIEW, RECORDS.all(), pk=int(source_id))
             record = carry.start_from(source.record, kind)
-        elif unit is not None:
+        else:  # 决算 and reports name their region, tables also their unit
             record = parse_record(
                 {
                     "kind": kind,
                     "region": unit.region.name,
-                    **({"unit": unit.name} if kind != "final_accounts" else {}),
+                    **({"unit": unit.name} if kind in PROJECT_KINDS else {}),
                 }
             )
         return self.render_form(record, None, unit)
@@ -211,7 +229,8 @@ class RecordCreateView(LoginRequiredMixin, RecordFormMixin, View):
         try:
             record = layout.record_from_form(kind, request.POST)
         except layout.FormErrors as exc:
-            return self.render_form(layout.empty_record(kind), None, unit, exc.errors, status=422)
+            messages.error(request, "有些值无法保存，请更正标出的格子。")
+            return self.render_form(layout.empty_record(kind), None, unit, exc, status=422)
         stored = store.create(request.user, unit, record, note="网页新建")
         messages.success(request, "已保存为草稿（第1版）。")
         return redirect("record_detail", pk=stored.pk)
@@ -231,7 +250,7 @@ class RecordEditView(ObjectMixin, RecordFormMixin, View):
             record = layout.record_from_form(stored.kind, request.POST)
         except layout.FormErrors as exc:
             messages.error(request, "有些值无法保存，请更正标出的格子。")
-            return self.render_form(stored.record, stored, stored.unit, exc.errors, status=422)
+            return self.render_form(stored.record, stored, stored.unit, exc, status=422)
         base = request.POST.get("_version", "")
         if not base.isdigit():
             messages.error(request, "缺少版本号，请重新打开表单。")
@@ -325,14 +344,15 @@ class ComputeView(LoginRequiredMixin, View):
         try:
             record = layout.record_from_form(kind, request.POST)
         except layout.FormErrors as exc:
+            view, findings, form_errors = _refused_form(kind, exc)
             return render(
                 request,
                 "records/_live.html",
                 {
-                    "form_errors": exc.errors,
-                    "findings": [],
-                    "view": None,
-                    "cells_json": layout.cells_json(None),
+                    "form_errors": form_errors,
+                    "findings": findings,
+                    "view": view,
+                    "cells_json": layout.cells_json(view),
                 },
             )
         computed, findings, policy = _live(record, stored, unit.region if unit else None)

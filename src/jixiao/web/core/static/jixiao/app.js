@@ -5,6 +5,7 @@ document.addEventListener("click", function (event) {
   if (!button) return;
   event.preventDefault();
   const action = button.dataset.rowAction;
+  const form = button.closest("form"); // before the row (and the button in it) is removed
   if (action === "add") {
     const table = document.getElementById(button.dataset.table);
     const template = document.getElementById(button.dataset.template);
@@ -20,7 +21,6 @@ document.addEventListener("click", function (event) {
     if (action === "up" && row.previousElementSibling) row.parentNode.insertBefore(row, row.previousElementSibling);
     if (action === "down" && row.nextElementSibling) row.parentNode.insertBefore(row.nextElementSibling, row);
   }
-  const form = button.closest("form");
   if (form) form.dispatchEvent(new Event("recompute", { bubbles: true }));
 });
 
