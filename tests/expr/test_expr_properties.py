@@ -33,6 +33,10 @@ UNITS: list[str | None] = [
     "家",
     "项",
     "件",
+    "分",
+    "分钟",
+    "起",
+    "个工作日",
     "万",
     "亿",
 ]
@@ -145,7 +149,38 @@ def test_plain_number_target_is_equality(value: Decimal, unit: str | None) -> No
     assert (expr.kind, expr.op, expr.value, expr.unit) == ("comparison", "=", value, unit)
 
 
-NASTY = "0123456789.,，%％≥≤<>=＞＜≧≦-~～至到或且&|/每月季度年日天内前后以上以下以内不低于超过万亿人次元个控制在达成部分未 \t\n$\\"
+NASTY = (
+    "0123456789.,，%％≥≤<>=＞＜≧≦-~～至到或且&|/每月季度年日天内前后以上以下以内不低于超过万亿人次元个"
+    "控制在达成部分未±+正负[]()（）首次下结束终了分起 \t\n$\\"
+)
+
+
+positive = non_negative.filter(lambda d: d > 0)
+
+
+@given(positive, units, st.sampled_from(["±{}", "±{}以内", "正负{}", "控制在±{}以内"]))
+def test_plus_minus_is_the_symmetric_range(value: Decimal, unit: str | None, form: str) -> None:
+    text = form.format(f"{value:f}{unit or ''}")
+    expr = parse_target(text)
+    assert expr.kind == "range", expr
+    assert expr.low == Bound(value=-value, unit=unit, inclusive=True)
+    assert expr.high == Bound(value=value, unit=unit, inclusive=True)
+    assert parse_target(format_target(expr)).model_copy(update={"text": text}) == expr
+
+
+@given(ranges(), st.booleans())
+def test_interval_notation(expr: TargetExpr, full_width: bool) -> None:
+    assert expr.low is not None and expr.high is not None
+    low, high = f"{expr.low.value:f}{expr.low.unit or ''}", f"{expr.high.value:f}"
+    opening, closing = "[" if expr.low.inclusive else "(", "]" if expr.high.inclusive else ")"
+    text = f"{opening}{low}{'，' if full_width else ','}{high}{expr.high.unit or ''}{closing}"
+    parsed = parse_target(text)
+    assert (parsed.kind, parsed.low, parsed.high, parsed.joined_with_or) == (
+        "range",
+        expr.low,
+        expr.high,
+        False,
+    )
 
 
 @given(st.text(NASTY, max_size=40) | st.text(max_size=40))

@@ -19,29 +19,35 @@ from jixiao.expr.tiers import read_tier, tier_phrase
 from jixiao.records.values import ActualValue
 
 NOT_MEASURABLE_MARKS = frozenset(
-    {"/", "//", "-", "--", "—", "——", "–", "N/A", "NA", "n/a", "×", "\\", "暂无", "待定"}
+    {"N/A", "NA", "n/a", "×", "\\", "暂无", "待定", "不适用", "不涉及", "无此项"}
 )
-"""Placeholder cells: nothing measured yet."""
+"""Placeholder words: nothing measured (yet), or the indicator does not apply (domain-rules §1.2).
+Cells of dashes or slashes only (``/``, ``—``, ``———``, ``--``) are placeholders too."""
 
 AMOUNT_WORDS = frozenset({"达", "达到", "达了", "达到了", "达为", "达在"})
 """Words that in an actual say how much was reached (``达到100%`` is 100%, not ≥100%)."""
 
+_DASHES = re.compile(r"[-—–―/]+")
+_CHECKED = r"(?:监控|考核|统计|评价|调查|测评)"
 _NOT_MEASURABLE = re.compile(
-    r"(?:未|尚未|没|还未|未能)(?:到|达|达到|至)?(?:监控|考核|统计|评价)?(?:时间)?节点"
-    r"|暂(?:无|未)(?:数据|统计)|(?:待|尚未|暂未|未)(?:统计|测评|评价|调查|考核)"
-    r"|年(?:底|末|终)(?:统计|测评|评价|调查|考核)|无法(?:统计|计算|测算)"
+    rf"(?:未|尚未|没|还未|未能)(?:到|达|达到|至)?{_CHECKED}?(?:时间)?(?:节点|时点)"
+    rf"|(?:未|尚未|还未)(?:到|至){_CHECKED}(?:时间|期)"
+    r"|^暂?无(?:数据|统计数据)$|暂(?:无|未)(?:数据|统计)"
+    rf"|(?:待|尚未|暂未|未){_CHECKED}"
+    rf"|(?:年(?:底|末|终)|年度(?:结束|终了)后)(?:进行|开展)?(?:满意度)?{_CHECKED}"
+    r"|无法(?:统计|计算|测算)"
 )
 
 _NOT_MET = re.compile(
-    r"未(?:按时|按期|及时|足额|完成|达到|达成|到位|发放|拨付|报送|实现|开展)"
-    r"|不(?:符合|足额|及时|到位|合规)|没有(?:按时|完成|达到)|无法|未能|不能"
+    r"未(?:按时|按期|及时|足额|完成|达到|达成|达标|到位|发放|拨付|报送|实现|开展)"
+    r"|不(?:符合|足额|及时|到位|合规|达标)|没有(?:按时|完成|达到)|无法|未能|不能"
     r"|滞后|延迟|延期|逾期|超期|拖欠"
 )
 _NONE_HAPPENED = re.compile(r"^(?:无(?!法)|没有(?!按|完成|达)|未发生|零|未出现|未发现)")
 _PARTLY = re.compile(r"基本|部分|大部分|大部|多数|正在|逐步|推进中|进行中")
 _MET = re.compile(
     r"按时|按期|及时|准时|如期|足额|按标准|已完成|完成|已(?:发放|拨付|报送|到位|开展|落实|实现)"
-    r"|到位|平稳|未发生|未出现|未发现|达到|达成|符合|全覆盖|全部|成效明显|效果明显"
+    r"|到位|平稳|未发生|未出现|未发现|达到|达成|达标|符合|全覆盖|全部|(?:成效|效果)(?:明显|显著)"
 )
 
 
@@ -68,7 +74,11 @@ def statement_met(text: str) -> bool | None:
 def is_not_measurable(text: str) -> bool:
     """``/``, ``—``, ``未达监控节点`` and the like: no value yet."""
     work = normalize(text)
-    return work in NOT_MEASURABLE_MARKS or _NOT_MEASURABLE.search(work) is not None
+    return (
+        work in NOT_MEASURABLE_MARKS
+        or _DASHES.fullmatch(work) is not None
+        or _NOT_MEASURABLE.search(work) is not None
+    )
 
 
 @lru_cache(maxsize=READ_CACHE_SIZE)

@@ -57,6 +57,8 @@ _LATEX: tuple[tuple[str, str], ...] = (
     ("$", ""),
 )
 _WS = re.compile(r"\s+")
+_PLUS_MINUS = re.compile(r"(?:正负|\+/?-)(?=\d)")
+"""``正负5%``, ``+/-5%``, ``+-5%``: spellings of ``±5%``."""
 
 
 @lru_cache(maxsize=256)
@@ -70,6 +72,8 @@ def normalize(text: str) -> str:
             text = text.replace(latex, plain)
     text = "".join(_SYMBOLS.get(ch, ch) for ch in unicodedata.normalize("NFKC", text))
     text = _WS.sub("", text)
+    if "正负" in text or "+" in text:
+        text = _PLUS_MINUS.sub("±", text)
     for digraph, plain in _DIGRAPHS:
         text = text.replace(digraph, plain)
     return text
@@ -155,6 +159,7 @@ class Token:
     value: Decimal | None = None
     unit: str | None = None
     soft: bool = False
+    plus_minus: bool = False  # printed ±n: the span from -n to n
 
 
 def is_trivial(raw: str) -> bool:
@@ -168,7 +173,7 @@ def _starts_quantity(text: str, pos: int) -> bool:
         return False
     if text[pos] in OP_SYMBOLS or text[pos].isdigit():
         return True
-    if text[pos] in "-+" and pos + 1 < len(text) and text[pos + 1].isdigit():
+    if text[pos] in "-+±" and pos + 1 < len(text) and text[pos + 1].isdigit():
         return True
     return _PRE_RE.match(text, pos) is not None
 
@@ -186,11 +191,38 @@ def _read_number(text: str, pos: int, sign: str) -> tuple[Token, int] | None:
         unit = canonical_unit(unit_match.group(0))
         end = unit_match.end()
     raw = sign + text[pos:end]
-    return Token("num", raw, value=Decimal(sign + digits), unit=unit), end
+    plus_minus = sign == "±"
+    value = Decimal(digits if plus_minus else sign + digits)
+    return Token("num", raw, value=value, unit=unit, plus_minus=plus_minus), end
+
+
+_INTERVAL = re.compile(r"([\[(])([^,\[\]()]+),([^,\[\]()]+)([\])])")
+"""Interval notation ``[95%,105%]``, ``[6,9)``: the comma separates the bounds (never thousands)."""
+
+
+def _interval_notation(text: str) -> list[Token] | None:
+    """Tokens of a text that is one interval in bracket notation, else ``None``."""
+    match = _INTERVAL.fullmatch(text)
+    if match is None:
+        return None
+    low, high = tokenize(match.group(2)), tokenize(match.group(3))
+    if [t.kind for t in low + high] != ["num", "num"]:
+        return None
+    return [
+        Token("text", match.group(1)),
+        *low,
+        Token("and", ","),
+        *high,
+        Token("text", match.group(4)),
+    ]
 
 
 def tokenize(text: str) -> list[Token]:
     """Tokens of a normalised text (see :func:`normalize`)."""
+    if text[:1] in ("[", "("):
+        bracketed = _interval_notation(text)
+        if bracketed is not None:
+            return bracketed
     tokens: list[Token] = []
     pos = 0
     buffer = ""
@@ -231,7 +263,7 @@ def tokenize(text: str) -> list[Token]:
                 pos += len(word)
                 continue
         sign = ""
-        if ch in "-+" and pos + 1 < len(text) and text[pos + 1].isdigit():
+        if ch in "-+±" and pos + 1 < len(text) and text[pos + 1].isdigit():
             sign, pos = ch, pos + 1
         number = _read_number(text, pos, sign) if text[pos].isdigit() else None
         if number is not None:

@@ -17,7 +17,10 @@ from jixiao.records.values import Bound, Operator
 
 _LOWER: frozenset[Operator] = frozenset({"≥", ">"})
 _UPPER: frozenset[Operator] = frozenset({"≤", "<"})
-_DATE_UNITS = frozenset({"月", "日"})
+_DATE_UNITS: dict[str, int] = {"月": 12, "日": 31}
+"""Units that also print calendar dates, with the highest month or day a date can have."""
+_AMOUNT_WORDS = ("平均", "用时", "历时", "耗时")
+"""Words before a number of days or months that make it a duration, not a date."""
 _DATE_FOLLOWERS = ("年", "号", "底", "末", "初", "中旬", "上旬", "下旬", "份", "前", "后")
 
 READ_CACHE_SIZE = 2048
@@ -83,22 +86,34 @@ def lex(text: str) -> Lexed:
     """Normalise and tokenise; numbers that are dates inside a sentence become text."""
     tokens = tokenize(normalize(text))
     sentence = any(t.kind == "text" and not is_trivial(t.raw) for t in tokens)
-    for index, token in enumerate(tokens):
-        if token.kind == "num" and _is_date(tokens, index, sentence):
-            token.kind = "text"
+    dates = [i for i, t in enumerate(tokens) if t.kind == "num" and _is_date(tokens, i, sentence)]
+    for index in dates:
+        # the start of a span of years or days ending in a date: 2021-2025年
+        if index >= 2 and tokens[index - 1].kind == "sep" and tokens[index - 2].kind == "num":
+            tokens[index - 2].kind = "text"
+        tokens[index].kind = "text"
     return Lexed(tokens, sentence)
 
 
 def _is_date(tokens: list[Token], index: int, sentence: bool) -> bool:
-    """``2020年``, ``12月底``, ``25号``: a calendar reference, not a quantity."""
+    """``2020年``, ``12月底``, ``25号``: a calendar reference, not a quantity.
+
+    ``42日``, ``2.5月`` and ``平均12日`` are durations: no calendar has that day or month,
+    and an average is an amount."""
     token = tokens[index]
     following = tokens[index + 1] if index + 1 < len(tokens) else None
     follower = following.raw if following is not None and following.kind == "text" else ""
     if token.unit is None and follower.startswith(("年", "号")):
         return True
-    if not sentence or token.unit not in _DATE_UNITS:
+    limit = _DATE_UNITS.get(token.unit or "")
+    if not sentence or limit is None:
+        return False
+    value = token.value
+    if value is None or value != value.to_integral_value() or not 1 <= value <= limit:
         return False
     preceding = tokens[index - 1] if index > 0 else None
+    if preceding is not None and preceding.kind == "text" and preceding.raw.endswith(_AMOUNT_WORDS):
+        return False
     governed = preceding is not None and preceding.kind in ("op", "sep")
     governed = governed or (following is not None and following.kind in ("post", "sep"))
     return not governed or follower.startswith(_DATE_FOLLOWERS)
@@ -254,6 +269,43 @@ def _single_sign_between(first: Term, second: Term) -> Interval | Unreadable:
     return Unreadable(f"比较符重复（{printed}），无法判断是区间还是笔误")
 
 
+def _plus_minus(term: Term) -> Interval | Unreadable:
+    """``±5%``, ``±5%以内``, ``控制在±5%以内``: the span from -5% to 5%."""
+    sign = _sign(term)
+    if isinstance(sign, Unreadable):
+        return sign
+    if sign in _LOWER:
+        return Unreadable(f"“{sign}”与“±”同时出现，无法判断条件")
+    value, unit = _value(term), term.number.unit
+    if value == 0:
+        return Unreadable("“±”后的数值为0，不构成区间")
+    inclusive = sign != "<"
+    return Interval(
+        Bound(value=-value, unit=unit, inclusive=inclusive),
+        Bound(value=value, unit=unit, inclusive=inclusive),
+        joined_with_or=False,
+    )
+
+
+def _brackets(tokens: list[Token]) -> tuple[bool, bool] | None:
+    """Interval notation ``[95%,105%]``, ``[95%,105%)``: whether each bound is included."""
+    if [t.kind for t in tokens] != ["text", "num", "and", "num", "text"]:
+        return None
+    opening, comma, closing = tokens[0].raw, tokens[2].raw, tokens[4].raw
+    if opening in ("[", "(") and comma == "," and closing in ("]", ")"):
+        return opening == "[", closing == "]"
+    return None
+
+
+def _one_span(lexed: Lexed, terms: list[Term]) -> bool:
+    """Two numbers joined by ``-``/``至`` in a sentence with a unit that is not a calendar
+    one: a single range (``保持在6-9个月``; but ``6-12月发放`` is June to December)."""
+    if not (lexed.sentence and len(terms) == 2 and terms[1].connector == "sep"):
+        return False
+    unit = terms[0].number.unit or terms[1].number.unit
+    return unit is not None and unit not in _DATE_UNITS
+
+
 def read(lexed: Lexed) -> Reading:
     """The quantity, range or problem in a lexed text."""
     terms, dangling = _terms(lexed.tokens)
@@ -263,12 +315,19 @@ def read(lexed: Lexed) -> Reading:
         return NoQuantity()
     if dangling and not lexed.sentence:
         return Unreadable("比较符后面没有数值")
+    if any(t.number.plus_minus for t in terms):
+        if len(terms) == 1:
+            return _plus_minus(terms[0])
+        return Unreadable("“±”与其他数值同时出现，无法读出条件")
     if len(terms) == 1:
         sign = _sign(terms[0])
         if isinstance(sign, Unreadable):
             return sign
         return Quantity(sign, _value(terms[0]), terms[0].number.unit, _sign_word(terms[0]))
-    if lexed.sentence and not any(t.pre or t.post for t in terms):
+    brackets = _brackets(lexed.tokens)
+    if brackets is not None:
+        return _interval(terms[0], brackets[0], terms[1], brackets[1], joined_with_or=False)
+    if lexed.sentence and not any(t.pre or t.post for t in terms) and not _one_span(lexed, terms):
         return Unreadable("句中有多个数值，无法判断哪一个是要读的值")
     if len(terms) == 2:
         return _two_terms(terms[0], terms[1])

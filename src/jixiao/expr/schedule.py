@@ -1,4 +1,8 @@
-"""Deadlines written as 指标值: ``每月25日前``, ``每季度结束后的,15日内``, ``30日内完成审核拨付``."""
+"""Deadlines written as 指标值: ``每月25日前``, ``每季度结束后的,15日内``, ``30日内完成审核拨付``,
+``次月15日前`` (within 15 days after the month), ``每季度首月15日前`` (day 15 of the quarter).
+
+A fixed calendar date (``12月31日前``) is not a recurring deadline and is not read here.
+"""
 
 from __future__ import annotations
 
@@ -19,6 +23,7 @@ PERIOD_WORDS: dict[str, SchedulePeriod] = {
     "半年": "half_year",
     "半年度": "half_year",
     "年度": "year",
+    "月度": "month",
     "年": "year",
 }
 """Words after 每 naming the period of a recurring deadline."""
@@ -40,13 +45,24 @@ _YEAR = re.compile(r"\d{4}年度?")
 _STRIP = re.compile(r"[\s,，、;；:：()（）]")
 _OTHER_FIGURE = re.compile(r"\d|[≥≤<>=%]")
 
+_FIRST_MONTH = r"(?:首月|第一个月|第1个月|1月|一月)"
+_NOT_RECURRING = r"(?<![上下本当次前该第一二三四半\d])"
+"""Before a bare period word: ``上半年``, ``第一季度``, ``6月`` name one period, not each."""
+
 _PERIOD_END = re.compile(
-    rf"每(?:个)?(?P<p>{_PERIOD})(?:结束|终了|末|底)?(?:后|以后|之后)的?{_DAYS}{_WITHIN}"
+    rf"(?:每(?:个)?(?P<p>{_PERIOD})(?:结束|终了|末|底)?|{_NOT_RECURRING}(?P<q>{_PERIOD})(?:结束|终了))"
+    rf"(?:后|以后|之后)的?{_DAYS}{_WITHIN}"
 )
 _PERIOD_DAY = re.compile(
-    rf"每(?:个)?(?P<p>{_PERIOD})(?:的)?(?P<d>\d+)(?:日|号)(?:{_BEFORE}|{_WITHIN})"
+    rf"每(?:个)?(?P<p>{_PERIOD})(?:的)?(?:{_FIRST_MONTH}的?)?(?P<d>\d+)(?:日|号)"
+    rf"(?:{_BEFORE}|{_WITHIN}|(?![起后至到\-~]|以后|之后))"
 )
-_ONCE = re.compile(rf"(?<![\d.])(?<!每)(?<!每个){_DAYS}{_WITHIN}")
+"""``每月25日前``, ``每月20日发放`` (paid on the day: due by it); not ``每月1日起``."""
+_NEXT_PERIOD = re.compile(
+    rf"(?:次|下一?个?)(?:(?P<p>月)|(?P<q>{_PERIOD})的?{_FIRST_MONTH})的?(?P<n>\d+)(?:日|号){_BEFORE}"
+)
+"""``次月15日前``: by day n of the next period, i.e. within n days after the period ends."""
+_ONCE = re.compile(rf"(?<![\d.±+\-])(?<!每)(?<!每个){_DAYS}{_WITHIN}")
 
 
 @dataclass(frozen=True)
@@ -61,7 +77,7 @@ class Schedule:
 def find_schedule(text: str) -> Schedule | None:
     """The deadline a text states, if it states one and no other number."""
     work = _STRIP.sub("", normalize(text))
-    for pattern in (_PERIOD_END, _PERIOD_DAY, _ONCE):
+    for pattern in (_PERIOD_END, _PERIOD_DAY, _NEXT_PERIOD, _ONCE):
         match = pattern.search(work)
         if match is None:
             continue
@@ -69,9 +85,10 @@ def find_schedule(text: str) -> Schedule | None:
         if _OTHER_FIGURE.search(rest):
             return None
         groups = match.groupdict()
+        word = groups.get("p") or groups.get("q")
         if groups.get("d") is not None:
             return Schedule(PERIOD_WORDS[groups["p"]], day=int(groups["d"]))
-        period = PERIOD_WORDS[groups["p"]] if groups.get("p") else "once"
+        period = PERIOD_WORDS[word] if word else "once"
         return Schedule(period, within_days=int(groups["n"]))
     return None
 

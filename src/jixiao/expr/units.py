@@ -58,6 +58,7 @@ BASE_UNITS: tuple[str, ...] = (
     "日",
     "天",
     "小时",
+    "分钟",
     "周",
     "个",
     "场",
@@ -78,6 +79,9 @@ BASE_UNITS: tuple[str, ...] = (
     "期",
     "批",
     "床",
+    "起",
+    "例",
+    "分",
 )
 """Base units that may follow a number (a magnitude may precede some of them)."""
 
@@ -86,7 +90,7 @@ MAGNITUDE_BASES = frozenset(
 )
 """Base units that are printed with a magnitude (``万人次``, ``亿元``)."""
 
-TIME_UNITS = frozenset({"月", "日", "工作日", "小时", "周"})
+TIME_UNITS = frozenset({"月", "日", "工作日", "小时", "分钟", "周"})
 """Base units of duration (also how dates are printed, so sentences treat them with care)."""
 
 
