@@ -93,3 +93,46 @@ def test_a_line_break_inside_a_tsv_cell_continues_the_cell() -> None:
     assert rows[2].cells[0] == "结算时限" and rows[2].table == rows[1].table
     # a line after a cell that ends its sentence is a line of its own (here a title)
     assert rows[3].style == "text" and rows[3].cells == ["某县社保基金支出绩效自评表"]
+
+
+def test_a_row_broken_over_lines_inside_its_cells_is_one_row() -> None:
+    # pdfplumber extract_table() rows joined by tabs: a cell's own line breaks stay
+    text = (
+        "一级指标\t二级指标\t三级指标\t指标值\n"
+        "产出指标\t数量指标\t参保人数\t≥100人\n"
+        "\t\t基本养老保险收\n"
+        "入预算执行率\t≥95%\n"
+        "\t质量指标\t发放\n"
+        "准确\n"
+        "率\t100%\n"
+    )
+    rows = read_rows(text)
+    assert [[clean_cell(c) for c in r.cells] for r in rows] == [
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "参保人数", "≥100人"],
+        ["", "", "基本养老保险收入预算执行率", "≥95%"],
+        ["", "质量指标", "发放准确率", "100%"],
+    ]
+    assert [r.line for r in rows] == [1, 2, 3, 5]
+
+
+def test_short_rows_of_a_ragged_table_are_not_joined() -> None:
+    # a hand-made table whose rows print different numbers of cells: each line a row
+    text = (
+        "项目\t2021年决算数\t备注\n"
+        "全区社会保险基金收入合计\t43,436.13\t\n"
+        "其中：保险费收入\n"
+        "利息收入\t332.36\n"
+        "财政补贴收入\t13,833.60\t已到位\n"
+    )
+    assert [len(r.cells) for r in read_rows(text)] == [3, 3, 1, 2, 3]
+
+
+def test_a_title_between_two_tables_is_not_joined_to_a_row() -> None:
+    text = (
+        "项目\t决算数\n合计\t100.00\n一、失业保险基金收入\t100.00\n"
+        "某县社会保险基金决算支出表\n"
+        "项目\t决算数\n合计\t80.00\n"
+    )
+    rows = read_rows(text)
+    assert rows[3].cells == ["某县社会保险基金决算支出表"] and rows[3].style == "text"

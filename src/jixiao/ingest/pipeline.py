@@ -73,9 +73,12 @@ def _kind_of(segment: Segment) -> SegmentKind | None:
     """A segment's kind: from its title, else from its header labels."""
     if segment.kind is not None:
         return segment.kind
-    if looks_like_final_accounts(segment.rows):
-        return "final_accounts"
-    return detect_project_kind(segment.rows, segment.title)
+    # a project table's labels first: its indicator names may read like 决算 lines
+    # (基金收入预算执行率, …基金决算数据及分析)
+    project = detect_project_kind(segment.rows, segment.title)
+    if project is not None:
+        return project
+    return "final_accounts" if looks_like_final_accounts(segment.rows) else None
 
 
 def _fold_report_tables(segments: list[Segment]) -> list[Segment]:

@@ -307,6 +307,17 @@ def _is_header_contact(segment: Segment | None, rows: list[Row], index: int) -> 
     )
 
 
+def _opens_project_table(current: Segment, table_rows: int, cell: str) -> bool:
+    """A 项目名称 row after a 决算 table, or after a project table's indicators: the
+    next table, printed without a title or a gap (pdfplumber's tables one after
+    another)."""
+    if table_rows < _MIN_ROWS_BEFORE_REPEAT or len(cell) > _MAX_OPENER_CHARS:
+        return False
+    if label_key(cell) not in _STREAM_OPENERS:
+        return False
+    return current.kind == "final_accounts" or any(_names_tree_heading(r) for r in current.rows)
+
+
 def _names_tree_heading(row: Row) -> bool:
     return row.is_table and any(label_key(c) in TREE_HEADING_LABELS for c in row.filled)
 
@@ -393,7 +404,13 @@ def split_segments(rows: list[Row]) -> list[Segment]:
             current = Segment(kind=None, within_report=report)
             segments.append(current)
             first_label, table_rows = None, 0
-        elif (in_table and _repeats_header(first_label, table_rows, filled[0])) or (
+        elif (
+            in_table
+            and (
+                _repeats_header(first_label, table_rows, filled[0])
+                or _opens_project_table(current, table_rows, filled[0])
+            )
+        ) or (
             opens_stream
             and current.kind is None
             and current.title_row is None

@@ -22,3 +22,75 @@ def read_tsv_line(line: str, number: int) -> Row | None:
     if not any_filled(cells):
         return None
     return Row(cells, number, "tsv")
+
+
+# How many lines one row broken by line breaks inside its cells may span.
+_MAX_BROKEN_LINES = 16
+
+
+def table_widths(lines: list[str]) -> list[int]:
+    """For each line, the tab count of its block's full rows (0 outside tables, or
+    when no count is the full width of enough lines: a ragged table).
+
+    A block is a run of non-blank lines; a line without tabs after a row that ends
+    its cells (a title between two tables) starts the next. Tables dumped as rows
+    joined by tabs (openpyxl, pdfplumber) print the same number of cells on every
+    row; a row broken over lines holds fewer on each. The width is the largest count
+    that at least two lines print (one longer line is a stray row, not the width)."""
+    widths = [0] * len(lines)
+    start = 0
+    while start < len(lines):
+        if not lines[start].strip():
+            start += 1
+            continue
+        end = start
+        counts: dict[int, int] = {}
+        while end < len(lines) and lines[end].strip():
+            tabs = lines[end].count("\t")
+            if not tabs and end > start and not _breaks_inside_text(lines[end - 1]):
+                break  # a text line between tables (a title): the next table's block
+            if tabs:
+                counts[tabs] = counts.get(tabs, 0) + 1
+            end += 1
+        repeated = [tabs for tabs, lines_with in counts.items() if lines_with >= 2]
+        if repeated:
+            widths[start:end] = [max(repeated)] * (end - start)
+        start = end
+    return widths
+
+
+def broken_row_end(lines: list[str], index: int, width: int) -> int:
+    """Where a row broken over lines by line breaks inside its cells ends (the index
+    after its last line), or ``index + 1`` when the line is a row of its own.
+
+    pdfplumber's cells keep their line breaks, so ``…\t基本养老保险收`` over
+    ``入预算执行率\t≥95%…`` is one row: lines that together hold exactly the
+    table's tab count, each break falling inside a cell's text (text on both sides).
+    A ragged table (short rows printed as such) has no width (:func:`table_widths`),
+    and a row that ends in a figure is complete."""
+    tabs = lines[index].count("\t")
+    if not tabs < width or not _breaks_inside_text(lines[index]):
+        return index + 1
+    end = index + 1
+    while end < len(lines) and end - index < _MAX_BROKEN_LINES:
+        line = lines[end]
+        if not line.strip() or not line[:1].strip():
+            return index + 1  # a blank line, or a line opening with a blank cell: a row
+        tabs += line.count("\t")
+        end += 1
+        if tabs == width:
+            return end
+        if tabs > width or not _breaks_inside_text(line):
+            return index + 1
+    return index + 1
+
+
+def _breaks_inside_text(line: str) -> bool:
+    """Whether a line ends inside the text of a cell: a CJK character, a letter, a
+    percent sign or a mark that never ends a cell (``，、：（``) last. A figure, ``。``
+    or a blank cell last ends a row (``…\t100\t99``)."""
+    last = line.rstrip("\r")[-1:]
+    return bool(last) and (last.isalpha() or "\u4e00" <= last <= "\u9fff" or last in _MID_TEXT)
+
+
+_MID_TEXT = frozenset("，,、：:；;（(《“‘%％")
