@@ -81,6 +81,7 @@ _MIN_ROWS_BEFORE_REPEAT = 4
 # untitled table printed one cell per line.
 _STREAM_OPENERS = frozenset(key for key, field in HEADER_FIELD_LABELS.items() if field == "project")
 _MAX_OPENER_CHARS = 12
+_OPENER_FIRSTS = frozenset(key[0] for key in _STREAM_OPENERS)
 
 
 @dataclass(frozen=True)
@@ -266,6 +267,11 @@ def _two_line_title(above: Row, row: Row) -> TitleMatch | None:
     report only together."""
     if above.is_table or row.is_table or not 0 < row.line - above.line <= 2:
         return None
+    raw = row.filled  # asked of every text line: the cheap tests on the raw text first
+    if len(raw) != 1 or len(raw[0]) > _MAX_RAW_TITLE_CHARS or not _TITLE_HINT.search(raw[0]):
+        return None
+    if sum(len(c) for c in above.filled) > _MAX_RAW_TITLE_CHARS:
+        return None
     first, second = row_text(above), row_text(row)
     if (
         not 0 < len(first) <= _MAX_COVER_TITLE_CHARS
@@ -313,6 +319,8 @@ def _opens_project_table(current: Segment, table_rows: int, cell: str) -> bool:
     another)."""
     if table_rows < _MIN_ROWS_BEFORE_REPEAT or len(cell) > _MAX_OPENER_CHARS:
         return False
+    if not any(first in cell for first in _OPENER_FIRSTS):
+        return False  # asked of every table row: the cheap test before the label key
     if label_key(cell) not in _STREAM_OPENERS:
         return False
     return current.kind == "final_accounts" or any(_names_tree_heading(r) for r in current.rows)
@@ -368,7 +376,14 @@ def split_segments(rows: list[Row]) -> list[Segment]:
         title = None if in_table else _title(row, filled)
         pool = current.rows if current is not None else orphans  # where the last row went
         top = row  # the title's first line
-        if title is None and not in_table and pool and (title := _two_line_title(pool[-1], row)):
+        if (
+            title is None
+            and not in_table
+            and pool
+            and len(filled) == 1
+            and _TITLE_HINT.search(filled[0])  # every title ends in 表, 说明 or 报告
+            and (title := _two_line_title(pool[-1], row))
+        ):
             top = pool.pop()
         if title is not None:
             if title.kind == "report" and current is not None and _only_cover(current):

@@ -239,13 +239,16 @@ _PAGE_NUMBER = re.compile(
 )
 
 
+_PAGE_NUMBER_STARTS = frozenset("-—–－第0123456789")
+
+
 def is_page_number(text: str) -> bool:
     """Whether a cleaned line is a page number the extractor left in the text.
 
     >>> [is_page_number(t) for t in ("- 2 -", "第1页共2页", "2/5", "25", "第2页说明")]
     [True, True, True, False, False]
     """
-    return _PAGE_NUMBER.match(text) is not None
+    return text[:1] in _PAGE_NUMBER_STARTS and _PAGE_NUMBER.match(text) is not None
 
 
 def any_filled(cells: Iterable[str]) -> bool:

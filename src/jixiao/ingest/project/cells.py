@@ -35,6 +35,7 @@ _NUMBER_CELL = re.compile(
     r"([+-]?(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+|\d+)(?:\.\d+)?)(分|万元|亿元|元)?"
 )
 # Full-width digits and marks inside a figure (``９．５``, ``３８，６５０．００``): read as ASCII.
+_FULL_WIDTH_FIGURE = re.compile("[０-９]")
 _ASCII_FIGURES = str.maketrans("０１２３４５６７８９．，－＋％", "0123456789.,-+%")
 _PERCENT_CELL = re.compile(r"([+-]?\d+(?:\.\d+)?)[%％]")
 _DASHES = frozenset({"/", "／", "—", "——", "-", "－", "–", "\\", "无数据"})
@@ -114,7 +115,9 @@ def ascii_figures(text: str) -> str:
     >>> ascii_figures("３８，６５０．００"), ascii_figures("≥95%")
     ('38,650.00', '≥95%')
     """
-    return text if text.isascii() else text.translate(_ASCII_FIGURES)
+    if text.isascii() or _FULL_WIDTH_FIGURE.search(text) is None:
+        return text  # most cells: nothing to translate
+    return text.translate(_ASCII_FIGURES)
 
 
 def parse_number(text: str | None) -> Decimal | None:
