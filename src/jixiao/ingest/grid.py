@@ -19,7 +19,13 @@ from jixiao.ingest.rows import Row
 from jixiao.ingest.styles.html_table import read_html_table
 from jixiao.ingest.styles.lines import text_row, text_rows
 from jixiao.ingest.styles.markdown import is_delimiter_row, is_pipe_row, split_pipe_row
-from jixiao.ingest.styles.tsv import broken_row_end, is_tsv_line, read_tsv_line, table_widths
+from jixiao.ingest.styles.tsv import (
+    broken_row_end,
+    ends_inside_text,
+    is_tsv_line,
+    read_tsv_line,
+    table_widths,
+)
 from jixiao.ingest.text import MARKUP_MARKS, any_filled
 
 _TABLE_TAG = re.compile(r"<(/?)table(?=[\s>/])", re.I)
@@ -173,7 +179,7 @@ class _DocumentReader:
         # in C each), not line by line: from this line up to ``free_until`` there is none.
         free_until = 0
         end = -1
-        widths: list[int] | None = None  # tables' tab counts, found when a tab is met
+        widths: list[int] | None = None  # tables' tab counts, found when first needed
         for i, raw in enumerate(lines):
             start = end + 1
             end = start + len(raw)
@@ -190,12 +196,13 @@ class _DocumentReader:
                 continue
             self.pipe_table = False
             if is_tsv_line(raw):
-                if widths is None:
-                    widths = table_widths(lines)
-                joined_end = broken_row_end(lines, i, widths[i])
-                if joined_end > i + 1:  # line breaks inside its cells: one row over lines
-                    raw = "\n".join(lines[i:joined_end])
-                    resume = joined_end
+                if ends_inside_text(raw):  # perhaps a row broken over lines
+                    if widths is None:
+                        widths = table_widths(lines)
+                    joined_end = broken_row_end(lines, i, widths[i])
+                    if joined_end > i + 1:  # line breaks inside its cells: one row
+                        raw = "\n".join(lines[i:joined_end])
+                        resume = joined_end
                 row = read_tsv_line(raw, number)
                 if row is not None:
                     self.add(row)

@@ -47,7 +47,7 @@ def table_widths(lines: list[str]) -> list[int]:
         counts: dict[int, int] = {}
         while end < len(lines) and lines[end].strip():
             tabs = lines[end].count("\t")
-            if not tabs and end > start and not _breaks_inside_text(lines[end - 1]):
+            if not tabs and end > start and not ends_inside_text(lines[end - 1]):
                 break  # a text line between tables (a title): the next table's block
             if tabs:
                 counts[tabs] = counts.get(tabs, 0) + 1
@@ -69,7 +69,7 @@ def broken_row_end(lines: list[str], index: int, width: int) -> int:
     A ragged table (short rows printed as such) has no width (:func:`table_widths`),
     and a row that ends in a figure is complete."""
     tabs = lines[index].count("\t")
-    if not tabs < width or not _breaks_inside_text(lines[index]):
+    if not tabs < width or not ends_inside_text(lines[index]):
         return index + 1
     end = index + 1
     while end < len(lines) and end - index < _MAX_BROKEN_LINES:
@@ -80,12 +80,12 @@ def broken_row_end(lines: list[str], index: int, width: int) -> int:
         end += 1
         if tabs == width:
             return end
-        if tabs > width or not _breaks_inside_text(line):
+        if tabs > width or not ends_inside_text(line):
             return index + 1
     return index + 1
 
 
-def _breaks_inside_text(line: str) -> bool:
+def ends_inside_text(line: str) -> bool:
     """Whether a line ends inside the text of a cell: a CJK character, a letter, a
     percent sign or a mark that never ends a cell (``，、：（``) last. A figure, ``。``
     or a blank cell last ends a row (``…\t100\t99``)."""
