@@ -33,10 +33,15 @@ from pathlib import Path
 
 from jixiao.ingest import IngestError, parse_text, read_rows
 from jixiao.ingest.pipeline import records_from_rows
-from jixiao.ingest.rows import Row
 from jixiao.ingest.segments import split_segments
-from jixiao.ingest.styles.layout import Grid, grid_from_rows, infer_spans
-from jixiao.ingest.styles.writers import write_cell_lines, write_html, write_markdown, write_tsv
+from jixiao.ingest.styles.layout import Grid, infer_spans
+from jixiao.ingest.styles.writers import (
+    rewrite_tables,
+    write_cell_lines,
+    write_html,
+    write_markdown,
+    write_tsv,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SEEDS = ROOT.parent / "shared" / "seeds"
@@ -79,32 +84,13 @@ def vary_text(text: str, rng: random.Random) -> str:
     return YEAR.sub(lambda m: str(int(m.group(1)) + shift), text)
 
 
-def _text_line(row: Row) -> str:
-    text = " ".join(row.filled)
-    return ("#" * row.heading + " " + text) if row.heading else text
-
-
 def restyle(text: str, style: str) -> str:
     """The document with every table written in ``style``; running text kept as lines."""
     if style == "tsv":
         return text
-    rows = read_rows(text)
-    if not any(r.table for r in rows):
+    if not any(r.table for r in read_rows(text)):
         return text  # wrapped text: no tables to re-emit
-    out: list[str] = []
-    table: list[Row] = []
-    for row in [*rows, None]:
-        if row is not None and row.table and (not table or row.table == table[0].table):
-            table.append(row)
-            continue
-        if table:
-            out.append(STYLES[style](grid_from_rows(table)))
-            table = []
-        if row is not None and row.table:
-            table.append(row)
-        elif row is not None:
-            out.append(_text_line(row) + "\n")
-    return "\n".join(out)
+    return rewrite_tables(text, STYLES[style])
 
 
 def build_documents(seeds: list[str], count: int, rng: random.Random) -> list[tuple[str, str]]:

@@ -12,10 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from jixiao.ingest import parse_text, read_rows
-from jixiao.ingest.rows import Row
-from jixiao.ingest.styles.layout import Grid, grid_from_rows, infer_spans
-from jixiao.ingest.styles.writers import write_cell_lines, write_html, write_markdown
+from jixiao.ingest import parse_text
+from jixiao.ingest.styles.layout import Grid, infer_spans
+from jixiao.ingest.styles.writers import (
+    rewrite_tables,
+    write_cell_lines,
+    write_html,
+    write_markdown,
+)
 from jixiao.records import dumps
 
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
@@ -26,30 +30,11 @@ WRITERS: dict[str, Callable[[Grid], str]] = {
 }
 
 
-def restyle(text: str, write: Callable[[Grid], str]) -> str:
-    """Tables re-written with ``write``; running text kept, one line per row."""
-    out: list[str] = []
-    table: list[Row] = []
-    for row in [*read_rows(text), None]:
-        if row is not None and row.table and (not table or row.table == table[0].table):
-            table.append(row)
-            continue
-        if table:
-            out.append(write(grid_from_rows(table)))
-            table = []
-        if row is not None and row.table:
-            table.append(row)
-        elif row is not None:
-            line = " ".join(row.filled)
-            out.append(("#" * row.heading + " " + line if row.heading else line) + "\n")
-    return "\n".join(out)
-
-
 @pytest.mark.parametrize("style", list(WRITERS))
 @pytest.mark.parametrize("seed", ["001_64cadbb403ecf892.txt", "003_34cb9511c7a24abb.txt"])
 def test_styles_give_the_same_records(seed: str, style: str) -> None:
     text = (SEEDS / seed).read_text(encoding="utf-8")
-    restyled = restyle(text, WRITERS[style])
+    restyled = rewrite_tables(text, WRITERS[style])
     assert restyled != text
     original = [dumps(r) for r in parse_text(text)]
     assert [dumps(r) for r in parse_text(restyled)] == original

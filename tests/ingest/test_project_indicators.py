@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from test_variants_support import indicators
 
 from jixiao.ingest.grid import read_rows
 from jixiao.ingest.project import read_project_record
@@ -32,21 +33,7 @@ def cell_lines(*cells: str) -> list[Row]:
 
 
 def read(rows: list[Row], kind: Any) -> list[tuple[Any, ...]]:
-    record = read_project_record(rows, kind, title="某县绩效表")
-    return [
-        (
-            i.level1,
-            i.level2,
-            i.name,
-            i.target,
-            i.actual,
-            i.completion_pct,
-            i.weight,
-            i.score,
-            i.note,
-        )
-        for i in record.indicators
-    ]
+    return indicators(read_project_record(rows, kind, title="某县绩效表"))
 
 
 def short(rows: list[tuple[Any, ...]], *fields: int) -> list[tuple[Any, ...]]:

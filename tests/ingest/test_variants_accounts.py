@@ -20,10 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from jixiao.ingest import IngestError, parse_file, parse_text, read_rows
-from jixiao.ingest.rows import Row
-from jixiao.ingest.styles.layout import grid_from_rows
-from jixiao.ingest.styles.writers import write_cell_lines
+from jixiao.ingest import IngestError, parse_file, parse_text
+from jixiao.ingest.styles.writers import rewrite_tables, write_cell_lines
 from jixiao.records import FinalAccountsRecord, Fund, FundAccounts, Record
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "accounts_variants"
@@ -287,20 +285,7 @@ def test_totals(name: str) -> None:
 
 def _one_cell_per_line(text: str) -> str:
     """The document with every table printed one cell per line (docx2txt style)."""
-    out: list[str] = []
-    table: list[Row] = []
-    for row in [*read_rows(text), None]:
-        if row is not None and row.table and (not table or row.table == table[0].table):
-            table.append(row)
-            continue
-        if table:
-            out.append(write_cell_lines(grid_from_rows(table)))
-            table = []
-        if row is not None and row.table:
-            table.append(row)
-        elif row is not None:
-            out.append(" ".join(row.filled) + "\n")
-    return "\n".join(out)
+    return rewrite_tables(text, write_cell_lines)
 
 
 # Tables read by their rows' labels, and those printed one column per fund (the header

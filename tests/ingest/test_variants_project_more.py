@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from test_variants_support import indicators
 
 from jixiao.ingest import parse_text
 
@@ -91,20 +92,7 @@ def snapshot(record: Any) -> dict[str, Any]:
         "deviation": record.deviation,
         "total_weight": record.total_weight,
         "total_score": record.total_score,
-        "indicators": [
-            (
-                i.level1,
-                i.level2,
-                i.name,
-                i.target,
-                i.actual,
-                i.completion_pct,
-                i.weight,
-                i.score,
-                i.note,
-            )
-            for i in record.indicators
-        ],
+        "indicators": indicators(record),
     }
 
 

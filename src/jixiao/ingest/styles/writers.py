@@ -10,9 +10,11 @@ newline would split the row), separate lines in one-cell-per-line text.
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from jixiao.ingest.styles.layout import Grid, as_grid
+from jixiao.ingest.grid import read_rows
+from jixiao.ingest.rows import Row
+from jixiao.ingest.styles.layout import Grid, as_grid, grid_from_rows
 
 __all__ = ["write_cell_lines", "write_html", "write_markdown", "write_tsv"]
 
@@ -127,3 +129,26 @@ def write_cell_lines(table: Grid | Sequence[Sequence[str]], *, blank_lines: bool
                 if piece.strip():
                     lines.append(piece.strip())
     return ("\n\n" if blank_lines else "\n").join(lines) + "\n"
+
+
+def rewrite_tables(text: str, write: Callable[[Grid], str]) -> str:
+    """A document with every table printed again by ``write`` (one of the writers
+    above); running text kept, one line per row (a markdown heading keeps its ``#``).
+
+    Used to read one document in every extraction style (tests, benchmarks).
+    """
+    out: list[str] = []
+    table: list[Row] = []  # rows of the table being gathered
+    for row in [*read_rows(text), None]:
+        if row is not None and row.table and (not table or row.table == table[0].table):
+            table.append(row)
+            continue
+        if table:
+            out.append(write(grid_from_rows(table)))
+            table = []
+        if row is not None and row.table:
+            table.append(row)
+        elif row is not None:
+            line = " ".join(row.filled)
+            out.append(("#" * row.heading + " " + line if row.heading else line) + "\n")
+    return "\n".join(out)
