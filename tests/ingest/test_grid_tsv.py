@@ -136,3 +136,21 @@ def test_a_title_between_two_tables_is_not_joined_to_a_row() -> None:
     )
     rows = read_rows(text)
     assert rows[3].cells == ["某县社会保险基金决算支出表"] and rows[3].style == "text"
+
+
+def test_a_row_whose_first_cell_opens_on_an_untabbed_line_is_one_row() -> None:
+    # pdfplumber: a long section label in the narrow first column wraps before the row
+    text = (
+        "\t产出指标\t数量指标\t参保人数\t≥100人\n"
+        "四、年度绩效指标\n"
+        "完成情况\t一级指标\t二级指标\t三级指标\t指标值\n"
+        "五、绩效目标执行\n出现的偏差和采取\n的措施\t无偏差。\t\t\t\n"
+        "某县社保基金支出绩效监控情况表\n"  # a title after a row stays a line of its own
+        "一、基本情况\t部门单位名称\t某县社会保险中心\t\t\n"
+    )
+    rows = read_rows(text)
+    assert [clean_cell(r.cells[0]) for r in rows] == [
+        "", "四、年度绩效指标完成情况", "五、绩效目标执行出现的偏差和采取的措施",
+        "某县社保基金支出绩效监控情况表", "一、基本情况",
+    ]  # fmt: skip
+    assert [r.style for r in rows] == ["tsv", "tsv", "tsv", "text", "tsv"]

@@ -428,8 +428,8 @@ KNOWN_GAPS = {
     "-layout keeps are not used to place a cell's lines",
     "pdftotext_raw": "a cell's wrapped lines print one after another and some rows are cut "
     "at the wrong line (a name's second line taken for the target)",
-    "pdfplumber_tables": "a row whose first cell starts on a line without tabs is not joined, "
-    "and a merged 一级/二级 label printed on its group's middle line is not carried up",
+    "pdfplumber_tables": "a merged 一级/二级 label printed on its group's middle line is not "
+    "carried up, and some broken rows' pieces do not add up to the table's width",
 }
 
 

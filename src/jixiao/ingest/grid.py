@@ -125,6 +125,8 @@ def _table_end(text: str, start: int) -> int:
     return len(text)
 
 
+# How titles end (…绩效监控情况表, …决算的说明, …自评报告): such a line opens no row.
+_TITLE_END = re.compile(r"(?:表|说明|报告)[)）]?$")
 # Marks a cell never ends with: a TSV cell ending so goes on in the line below.
 _CONTINUING_MARKS = ("，", ",", "、", "；", "：", "（", "(")
 
@@ -148,6 +150,15 @@ class _DocumentReader:
         else:
             self.open_style = None
         self.rows.append(row)
+
+    def _row_opening_at(self, lines: list[str], index: int, text: str) -> int:
+        """Where a TSV row ends that opens on the untabbed line ``index`` (pdfplumber:
+        ``四、年度绩效指标`` over ``完成情况\t一级指标\t…``): lines that hold exactly the
+        tab count of the row above; ``index + 1`` when the line is text of its own (a
+        title never opens a row)."""
+        if _TITLE_END.search(text):
+            return index + 1
+        return broken_row_end(lines, index, len(self.rows[-1].cells) - 1)
 
     def _continue_cell(self, text: str) -> bool:
         """Join a line without tabs to the last cell of the TSV row above when that cell
@@ -216,8 +227,18 @@ class _DocumentReader:
                 )
             if free_until >= end and stripped[0] not in _MARKDOWN_STARTS:
                 # a line without markup: what :func:`text_rows` gives for it
-                if self.open_style == "tsv" and self._continue_cell(stripped):
-                    continue
+                if self.open_style == "tsv":
+                    # the first cell of the next row broken over lines (a long section
+                    # label in a narrow first column), as wide as the row above
+                    joined_end = self._row_opening_at(lines, i, stripped)
+                    if joined_end > i + 1:
+                        resume = joined_end
+                        row = read_tsv_line("\n".join(lines[i:joined_end]), number)
+                        if row is not None:
+                            self.add(row)
+                        continue
+                    if self._continue_cell(stripped):
+                        continue
                 self.open_style = None
                 rows.append(Row([stripped], number))
                 continue
