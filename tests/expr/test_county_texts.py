@@ -14,13 +14,11 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from test_expr_actuals import NOT_MEASURABLE, num, said, tier
+from test_expr_targets import QUALITATIVE, cmp, sched
 
 from jixiao.expr import format_actual, format_target, parse_actual, parse_target
 from jixiao.records import Bound
-
-
-def cmp(op: str, value: str, unit: str | None = None) -> dict[str, Any]:
-    return {"kind": "comparison", "op": op, "value": Decimal(value), "unit": unit}
 
 
 def rng(
@@ -40,16 +38,10 @@ def rng(
     }
 
 
-def sched(period: str, day: int | None = None, within: int | None = None) -> dict[str, Any]:
-    return {"kind": "schedule", "period": period, "day": day, "within_days": within}
-
-
 def bad(word: str) -> dict[str, Any]:
     """Malformed, with ``word`` in the Chinese reason."""
     return {"kind": "malformed", "reason_has": word}
 
-
-QUALITATIVE: dict[str, Any] = {"kind": "qualitative"}
 
 TARGETS: list[tuple[str, dict[str, Any]]] = [
     # --- signs in their printed spellings (docs/expr.md, comparison) ---
@@ -142,20 +134,6 @@ TARGETS: list[tuple[str, dict[str, Any]]] = [
     ("≥上年", bad("没有数值")),
 ]
 
-
-def num(value: str, unit: str | None = None, op: str | None = None) -> dict[str, Any]:
-    return {"kind": "number", "value": Decimal(value), "unit": unit, "op": op}
-
-
-def tier(name: str) -> dict[str, Any]:
-    return {"kind": "tier", "tier": name}
-
-
-def said(met: bool | None) -> dict[str, Any]:
-    return {"kind": "statement", "met": met}
-
-
-NOT_MEASURABLE: dict[str, Any] = {"kind": "not_measurable"}
 
 ACTUALS: list[tuple[str, dict[str, Any]]] = [
     # --- figures ---
