@@ -23,9 +23,14 @@ from unittest.mock import patch
 
 from jixiao.ingest import grid as grid_module
 from jixiao.ingest.grid import read_rows
-from jixiao.ingest.rows import Row
-from jixiao.ingest.styles.layout import Grid, grid_from_rows, infer_spans
-from jixiao.ingest.styles.writers import write_cell_lines, write_html, write_markdown, write_tsv
+from jixiao.ingest.styles.layout import Grid, infer_spans
+from jixiao.ingest.styles.writers import (
+    rewrite_rows,
+    write_cell_lines,
+    write_html,
+    write_markdown,
+    write_tsv,
+)
 from jixiao.ingest.text import clean_cell
 
 DEFAULT_SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
@@ -37,24 +42,6 @@ STYLES: dict[str, Callable[[Grid], str]] = {
     "html (wired)": lambda g: write_html(infer_spans(g), explicit_spans=True, one_line=False),
     "cell lines": lambda g: write_cell_lines(g, blank_lines=True),
 }
-
-
-def restyle(rows: list[Row], write: Callable[[Grid], str]) -> str:
-    """The document with each table written by ``write``; text rows as lines."""
-    out: list[str] = []
-    table: list[Row] = []
-    for row in [*rows, None]:
-        if row is not None and row.table and (not table or row.table == table[0].table):
-            table.append(row)
-            continue
-        if table:
-            out.append(write(grid_from_rows(table)))
-            table = []
-        if row is not None and row.table:
-            table.append(row)
-        elif row is not None:
-            out.append(("#" * row.heading + " " if row.heading else "") + row.cells[0] + "\n")
-    return "\n".join(out)
 
 
 def best_ms(texts: list[str], repeat: int, read: Callable[[str], object]) -> float:
@@ -79,7 +66,9 @@ def main(argv: list[str] | None = None) -> int:
 
     with patch.object(grid_module, "_wrapped_module", lambda: None):
         seed_rows = [read_rows(text) for text in seeds]
-        documents = {name: [restyle(rows, w) for rows in seed_rows] for name, w in STYLES.items()}
+        documents = {
+            name: [rewrite_rows(rows, w) for rows in seed_rows] for name, w in STYLES.items()
+        }
         print(f"{'style':20} {'KB/doc':>7} {'ms/doc':>7} {'ms/20KB':>8}")
         for name, texts in documents.items():
             size = sum(len(t.encode()) for t in texts) / len(texts) / 1024

@@ -137,9 +137,14 @@ def rewrite_tables(text: str, write: Callable[[Grid], str]) -> str:
 
     Used to read one document in every extraction style (tests, benchmarks).
     """
+    return rewrite_rows(read_rows(text), write)
+
+
+def rewrite_rows(rows: Sequence[Row], write: Callable[[Grid], str]) -> str:
+    """:func:`rewrite_tables` of a document already read into rows."""
     out: list[str] = []
     table: list[Row] = []  # rows of the table being gathered
-    for row in [*read_rows(text), None]:
+    for row in [*rows, None]:
         if row is not None and row.table and (not table or row.table == table[0].table):
             table.append(row)
             continue
