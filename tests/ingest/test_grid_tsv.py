@@ -154,3 +154,20 @@ def test_a_row_whose_first_cell_opens_on_an_untabbed_line_is_one_row() -> None:
         "某县社保基金支出绩效监控情况表", "一、基本情况",
     ]  # fmt: skip
     assert [r.style for r in rows] == ["tsv", "tsv", "tsv", "text", "tsv"]
+
+
+def test_a_broken_row_is_as_wide_as_the_row_above_when_tables_of_two_widths_touch() -> None:
+    # pdfplumber prints one table after another with no gap; the first is wider
+    text = (
+        "项目名称\t\t城乡居民医保\t\t\n"
+        "项目名称\t\t城乡居民养老\t\t\n"
+        "一级指标\t二级指标\t三级指标\t指标值\n"
+        "产出指标\t数量指标\t参保人数\t≥102万人\n"
+        "\t质量指标\t以户籍人口数为基数计算的基本\n"
+        "医保综合参保率（%）\t≥95%\n"
+    )
+    rows = read_rows(text)
+    assert [clean_cell(c) for c in rows[-1].cells] == [
+        "", "质量指标", "以户籍人口数为基数计算的基本医保综合参保率（%）", "≥95%"
+    ]  # fmt: skip
+    assert len(rows) == 5

@@ -210,7 +210,13 @@ class _DocumentReader:
                 if ends_inside_text(raw):  # perhaps a row broken over lines
                     if widths is None:
                         widths = table_widths(lines)
-                    joined_end = broken_row_end(lines, i, widths[i])
+                    # as wide as the row above (tables of several widths follow one
+                    # another with no gap), else as its block's full rows
+                    joined_end = i + 1
+                    if self.open_style == "tsv":
+                        joined_end = broken_row_end(lines, i, len(self.rows[-1].cells) - 1)
+                    if joined_end == i + 1:
+                        joined_end = broken_row_end(lines, i, widths[i])
                     if joined_end > i + 1:  # line breaks inside its cells: one row
                         raw = "\n".join(lines[i:joined_end])
                         resume = joined_end
