@@ -385,3 +385,20 @@ def test_encodings(tmp_path: Path, encode: object) -> None:
     records = parse_file(path)
     assert [r.kind for r in records] == ["final_accounts"]
     assert records[0].region == "某某县"
+
+
+def test_an_untitled_accounts_table_and_a_form_printed_with_no_gap_are_two_records() -> None:
+    # pdfplumber's tables only, one after another: no titles, no blank lines
+    text = (
+        "项目\t2021年决算数\n"
+        "全县社会保险基金收入合计\t1,000.00\n"
+        "一、失业保险基金收入\t600.00\n"
+        "二、工伤保险基金收入\t400.00\n"
+        "项目名称\t失业保险基金支出\t\t\t\t\n" + MONITORING_TABLE.split("\n", 2)[2]
+    )
+    records = parse_text(text)
+    assert [r.kind for r in records] == ["final_accounts", "monitoring"]
+    accounts, table = records
+    assert isinstance(accounts, FinalAccountsRecord)
+    assert accounts.totals.income == 1000
+    assert [i.name for i in table.indicators] == ["领取失业保险金人数"]

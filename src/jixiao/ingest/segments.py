@@ -314,16 +314,23 @@ def _is_header_contact(segment: Segment | None, rows: list[Row], index: int) -> 
 
 
 def _opens_project_table(current: Segment, table_rows: int, cell: str) -> bool:
-    """A 项目名称 row after a 决算 table, or after a project table's indicators: the
-    next table, printed without a title or a gap (pdfplumber's tables one after
-    another)."""
+    """A 项目名称 row after a 决算 table (titled, or untitled and printing no project
+    header field), or after a project table's indicators: the next table, printed
+    without a title or a gap (pdfplumber's tables one after another)."""
     if table_rows < _MIN_ROWS_BEFORE_REPEAT or len(cell) > _MAX_OPENER_CHARS:
         return False
     if not any(first in cell for first in _OPENER_FIRSTS):
         return False  # asked of every table row: the cheap test before the label key
     if label_key(cell) not in _STREAM_OPENERS:
         return False
-    return current.kind == "final_accounts" or any(_names_tree_heading(r) for r in current.rows)
+    if current.kind == "final_accounts" or any(_names_tree_heading(r) for r in current.rows):
+        return True
+    # an untitled table that is no project table (a 决算 table: no header field above)
+    return current.kind is None and not any(_names_header_field(r) for r in current.rows[:4])
+
+
+def _names_header_field(row: Row) -> bool:
+    return any(label_key(c) in HEADER_FIELD_LABELS for c in row.filled)
 
 
 def _names_tree_heading(row: Row) -> bool:

@@ -80,7 +80,7 @@ def broken_row_end(lines: list[str], index: int, width: int) -> int:
         end += 1
         if tabs == width:
             return end
-        if tabs > width or not ends_inside_text(line):
+        if tabs > width or not line.rstrip("\r")[-1:].strip():  # a break inside a cell
             return index + 1
     return index + 1
 
