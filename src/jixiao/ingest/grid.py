@@ -22,6 +22,7 @@ from jixiao.ingest.styles.markdown import is_delimiter_row, is_pipe_row, split_p
 from jixiao.ingest.styles.tsv import (
     broken_row_end,
     ends_inside_text,
+    is_title_line,
     is_tsv_line,
     read_tsv_line,
     table_widths,
@@ -125,8 +126,6 @@ def _table_end(text: str, start: int) -> int:
     return len(text)
 
 
-# How titles end (…绩效监控情况表, …决算的说明, …自评报告): such a line opens no row.
-_TITLE_END = re.compile(r"(?:表|说明|报告)[)）]?$")
 # Marks a cell never ends with: a TSV cell ending so goes on in the line below.
 _CONTINUING_MARKS = ("，", ",", "、", "；", "：", "（", "(")
 
@@ -156,7 +155,7 @@ class _DocumentReader:
         ``四、年度绩效指标`` over ``完成情况\t一级指标\t…``): lines that hold exactly the
         tab count of the row above; ``index + 1`` when the line is text of its own (a
         title never opens a row)."""
-        if _TITLE_END.search(text):
+        if is_title_line(text):
             return index + 1
         return broken_row_end(lines, index, len(self.rows[-1].cells) - 1)
 
@@ -190,7 +189,7 @@ class _DocumentReader:
         # in C each), not line by line: from this line up to ``free_until`` there is none.
         free_until = 0
         end = -1
-        widths: list[int] | None = None  # tables' tab counts, found when first needed
+        widths: list[tuple[int, ...]] | None = None  # tables' widths, found when needed
         for i, raw in enumerate(lines):
             start = end + 1
             end = start + len(raw)
@@ -211,12 +210,15 @@ class _DocumentReader:
                     if widths is None:
                         widths = table_widths(lines)
                     # as wide as the row above (tables of several widths follow one
-                    # another with no gap), else as its block's full rows
+                    # another with no gap), else as one of its block's full rows no
+                    # wider than that row (a heading row may hold a cell more)
+                    above = len(self.rows[-1].cells) - 1 if self.open_style == "tsv" else 0
+                    candidates = [w for w in widths[i] if not above or w < above]
                     joined_end = i + 1
-                    if self.open_style == "tsv":
-                        joined_end = broken_row_end(lines, i, len(self.rows[-1].cells) - 1)
-                    if joined_end == i + 1:
-                        joined_end = broken_row_end(lines, i, widths[i])
+                    for width in (above, *candidates):
+                        joined_end = broken_row_end(lines, i, width)
+                        if joined_end > i + 1:
+                            break
                     if joined_end > i + 1:  # line breaks inside its cells: one row
                         raw = "\n".join(lines[i:joined_end])
                         resume = joined_end

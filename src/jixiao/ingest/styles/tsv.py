@@ -8,6 +8,8 @@ which know the form's layout.
 
 from __future__ import annotations
 
+import re
+
 from jixiao.ingest.rows import Row
 from jixiao.ingest.text import any_filled
 
@@ -28,16 +30,18 @@ def read_tsv_line(line: str, number: int) -> Row | None:
 _MAX_BROKEN_LINES = 16
 
 
-def table_widths(lines: list[str]) -> list[int]:
-    """For each line, the tab count of its block's full rows (0 outside tables, or
-    when no count is the full width of enough lines: a ragged table).
+def table_widths(lines: list[str]) -> list[tuple[int, ...]]:
+    """For each line, the tab counts of its block's full rows, widest first (none
+    outside tables, or in a ragged table where no count repeats).
 
-    A block is a run of non-blank lines; a line without tabs after a row that ends
-    its cells (a title between two tables) starts the next. Tables dumped as rows
+    A block is a run of non-blank lines; a line without tabs after a whole row (one
+    that ends its cells, or as wide as any before it: a title between two tables)
+    starts the next. Tables dumped as rows
     joined by tabs (openpyxl, pdfplumber) print the same number of cells on every
-    row; a row broken over lines holds fewer on each. The width is the largest count
-    that at least two lines print (one longer line is a stray row, not the width)."""
-    widths = [0] * len(lines)
+    row, and a row broken over lines holds fewer on each; tables of several widths
+    may share a block. A count that at least two lines print is a table's width
+    (one longer line is a stray row, not a width)."""
+    widths: list[tuple[int, ...]] = [()] * len(lines)
     start = 0
     while start < len(lines):
         if not lines[start].strip():
@@ -45,16 +49,19 @@ def table_widths(lines: list[str]) -> list[int]:
             continue
         end = start
         counts: dict[int, int] = {}
+        widest = 0  # of the block's lines so far
         while end < len(lines) and lines[end].strip():
             tabs = lines[end].count("\t")
-            if not tabs and end > start and not ends_inside_text(lines[end - 1]):
-                break  # a text line between tables (a title): the next table's block
+            if not tabs and end > start:
+                before = lines[end - 1]
+                if not ends_inside_text(before) or before.count("\t") == widest:
+                    break  # a text line after a whole row (a title): the next block
             if tabs:
                 counts[tabs] = counts.get(tabs, 0) + 1
+                widest = max(widest, tabs)
             end += 1
-        repeated = [tabs for tabs, lines_with in counts.items() if lines_with >= 2]
-        if repeated:
-            widths[start:end] = [max(repeated)] * (end - start)
+        repeated = tuple(sorted((t for t, with_t in counts.items() if with_t >= 2), reverse=True))
+        widths[start:end] = [repeated] * (end - start)
         start = end
     return widths
 
@@ -76,6 +83,8 @@ def broken_row_end(lines: list[str], index: int, width: int) -> int:
         line = lines[end]
         if not line.strip() or not line[:1].strip():
             return index + 1  # a blank line, or a line opening with a blank cell: a row
+        if "\t" not in line and (not ends_inside_text(line) or is_title_line(line)):
+            return index + 1  # a line of text of its own between two rows (a title)
         tabs += line.count("\t")
         end += 1
         if tabs == width:
@@ -91,6 +100,16 @@ def ends_inside_text(line: str) -> bool:
     or a blank cell last ends a row (``…\t100\t99``)."""
     last = line.rstrip("\r")[-1:]
     return bool(last) and (last.isalpha() or "\u4e00" <= last <= "\u9fff" or last in _MID_TEXT)
+
+
+# How titles end (…绩效监控情况表, …决算的说明, …自评报告).
+_TITLE_END = re.compile(r"(?:表|说明|报告)[)）]?\s*$")
+
+
+def is_title_line(text: str) -> bool:
+    """Whether a line ends as a form or report title does: it opens no row and
+    continues none."""
+    return _TITLE_END.search(text) is not None
 
 
 _MID_TEXT = frozenset("，,、：:；;（(《“‘%％")
