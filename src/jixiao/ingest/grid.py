@@ -20,6 +20,7 @@ from jixiao.ingest.styles.html_table import read_html_table
 from jixiao.ingest.styles.lines import text_row, text_rows
 from jixiao.ingest.styles.markdown import is_delimiter_row, is_pipe_row, split_pipe_row
 from jixiao.ingest.styles.tsv import (
+    CONTINUING_MARKS,
     broken_row_end,
     ends_inside_text,
     is_title_line,
@@ -126,10 +127,6 @@ def _table_end(text: str, start: int) -> int:
     return len(text)
 
 
-# Marks a cell never ends with: a TSV cell ending so goes on in the line below.
-_CONTINUING_MARKS = ("，", ",", "、", "；", "：", "（", "(")
-
-
 class _DocumentReader:
     """Accumulates rows and numbers the tables they belong to."""
 
@@ -168,7 +165,7 @@ class _DocumentReader:
         last = len(cells) - 1
         while last >= 0 and not cells[last].strip():
             last -= 1
-        if last < 0 or not cells[last].rstrip().endswith(_CONTINUING_MARKS):
+        if last < 0 or cells[last].rstrip()[-1:] not in CONTINUING_MARKS:
             return False
         row.cells = [*cells[:last], f"{cells[last].rstrip()}\n{text}", *cells[last + 1 :]]
         return True

@@ -112,4 +112,6 @@ def is_title_line(text: str) -> bool:
     return _TITLE_END.search(text) is not None
 
 
-_MID_TEXT = frozenset("，,、：:；;（(《“‘%％")
+CONTINUING_MARKS = frozenset("，,、：:；;（(《“‘")
+"""Marks a cell never ends with: text that stops on one goes on in the next line."""
+_MID_TEXT = CONTINUING_MARKS | {"%", "％"}
